@@ -1,0 +1,33 @@
+# The README's two commands: `make build` and `make test`. Everything is installed into .venv
+# from pyproject.toml; nothing is installed by hand.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+THEME := src/handbook/themes/default
+LOCALES := $(THEME)/locales
+
+.PHONY: build test check serve bench catalogs clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+build: $(STAMP)
+	$(BIN)/handbook build .
+
+check: $(STAMP)
+	$(BIN)/handbook check --strict .
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# Extract the theme's UI strings and merge them into every catalog (the ordinary Babel workflow).
+catalogs: $(STAMP)
+	$(BIN)/pybabel extract --no-location --sort-output -F $(THEME)/babel.cfg -o $(LOCALES)/messages.pot $(THEME)/templates
+	$(BIN)/pybabel update --no-fuzzy-matching -i $(LOCALES)/messages.pot -d $(LOCALES)
+
+clean:
+	rm -rf build .venv .pytest_cache src/*.egg-info

@@ -1,0 +1,74 @@
+"""The build pipeline in one function: config → content → theme → catalogs → render → write."""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from .config import load_config
+from .content import CONTENT_DIR, load_site
+from .errors import Problem, Problems
+from .output import check_output_dir, write_site
+from .render import Renderer
+from .theme import load_theme, load_translations
+
+
+@dataclass
+class BuildReport:
+    """What a build did: files written, warnings, and how long each step took."""
+
+    pages: int = 0
+    files: int = 0
+    warnings: list[Problem] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        yield
+        self.timings[name] = time.perf_counter() - start
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.timings.values())
+
+
+def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None = None,
+          strict: bool = False, write: bool = True) -> BuildReport:
+    """Build the site in `site_dir` into `out_dir` (default: site_dir/build).
+
+    Raises HandbookError listing every problem found; then nothing is written and the
+    previous output is left exactly as it was. With `write=False` it only checks.
+    """
+    report = BuildReport()
+    problems = Problems()
+    out = out_dir if out_dir is not None else site_dir / "build"
+
+    with report.step("config"):
+        config = load_config(site_dir, base_url)
+        if write:
+            check_output_dir(out, site_dir)
+    with report.step("content"):
+        site = load_site(config, problems)
+    with report.step("theme"):
+        theme = load_theme(config)
+        translations = {code: load_translations(theme, code, problems) for code in config.languages}
+    problems.raise_if_errors()
+
+    with report.step("render"):
+        renderer = Renderer(site, theme, translations, problems)
+        files = list(renderer.outputs())
+    problems.raise_if_errors(strict)
+
+    copies = [(theme.static_dir / name, target) for name, target in theme.assets.items()]
+    copies += [(site_dir / CONTENT_DIR / o.slug / name, o.media_path(name))
+               for o in site.organisations for name in o.media]
+    report.pages = sum(1 for path, _ in files if path.endswith(".html"))
+    report.warnings = problems.warnings
+    if write:
+        with report.step("write"):
+            report.files = write_site(out, files, copies)
+    return report

@@ -1,0 +1,87 @@
+"""Command line: parse arguments, call one function, turn problems into messages and exit codes.
+
+Exit codes: 0 ok, 1 content or build errors, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+from . import __version__
+from .build import BuildReport, build
+from .errors import HandbookError, Problem
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="handbook",
+                                     description="Build a multilingual handbook of organisations' "
+                                                 "vision, values and strategy.")
+    parser.add_argument("--version", action="version", version=f"handbook {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    build_cmd = commands.add_parser("build", help="build the site into build/")
+    build_cmd.add_argument("site", nargs="?", default=".", type=Path, help="site directory (default: .)")
+    build_cmd.add_argument("--out", type=Path, help="output directory (default: SITE/build)")
+    build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors (for CI)")
+    build_cmd.add_argument("--base-url", help="override base_url from site.yaml")
+
+    check_cmd = commands.add_parser("check", help="check everything, write nothing")
+    check_cmd.add_argument("site", nargs="?", default=".", type=Path, help="site directory (default: .)")
+    check_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "build":
+            report = build(args.site, args.out, base_url=args.base_url, strict=args.strict)
+            _print_warnings(report.warnings)
+            out = args.out or args.site / "build"
+            print(f"built {report.pages} pages ({report.files} files) into {out} "
+                  f"in {report.seconds:.2f} s", file=sys.stderr)
+        elif args.command == "check":
+            report = build(args.site, strict=args.strict, write=False)
+            _print_warnings(report.warnings)
+            print(f"checked {report.pages} pages: no errors", file=sys.stderr)
+        return EXIT_OK
+    except HandbookError as exc:
+        _print_problems(exc.problems)
+        return EXIT_ERRORS
+    except KeyboardInterrupt:
+        print("interrupted; the previous output is unchanged", file=sys.stderr)
+        return 130
+    except Exception:  # noqa: BLE001 - anything else is our bug, not the user's
+        if args.debug:
+            traceback.print_exc()
+        else:
+            last = traceback.format_exc().strip().splitlines()[-1]
+            print(f"internal error: {last}\n  this is a bug in handbook, not in your content; "
+                  "please report it with the output of 'handbook --debug …'", file=sys.stderr)
+        return EXIT_ERRORS
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    summary = f"{errors} error{'s' if errors != 1 else ''}"
+    if warnings:
+        summary += f", {warnings} warning{'s' if warnings != 1 else ''}"
+    print(f"{summary}; nothing was written", file=sys.stderr)
+
+
+def _print_warnings(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""site.yaml → a frozen SiteConfig; unknown keys are rejected with the nearest valid key."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+
+from .errors import HandbookError, Problem, Problems
+from .fields import Fields
+from .sources import YamlList, YamlMap, describe, parse_yaml, read_text
+
+SITE_FILE = "site.yaml"
+SITE_KEYS = ("title", "base_url", "languages", "default_language", "theme")
+_URL = re.compile(r"^https?://[^\s/]+(/[^\s]*)?$")
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The settings of one site directory."""
+
+    root: Path
+    title: dict[str, str]
+    base_url: str
+    languages: tuple[str, ...]
+    default_language: str
+    theme: str
+
+    def title_in(self, language: str) -> tuple[str, str]:
+        """The site title for a language, and the language it is actually written in."""
+        if language in self.title:
+            return self.title[language], language
+        return self.title[self.default_language], self.default_language
+
+
+def known_locale(code: object) -> str | None:
+    """The CLDR locale code if Babel knows it, else None."""
+    if not isinstance(code, str) or not re.fullmatch(r"[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*", code):
+        return None
+    try:
+        Locale.parse(code, sep="-" if "-" in code else "_")
+    except (UnknownLocaleError, ValueError):
+        return None
+    return code
+
+
+def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
+    """Read and check site.yaml; raise HandbookError listing everything wrong in it."""
+    file = root / SITE_FILE
+    if not file.is_file():
+        raise HandbookError([Problem(
+            SITE_FILE, f"no {SITE_FILE} in {root}",
+            hint="run handbook in a site directory, or give its path: handbook build SITE")])
+    data = parse_yaml(read_text(file, SITE_FILE), SITE_FILE)
+    if not isinstance(data, YamlMap):
+        raise HandbookError([Problem(SITE_FILE, f"{SITE_FILE} must be 'key: value' lines, "
+                                                f"got {describe(data)}", 1, 1)])
+    problems = Problems()
+    fields = Fields(data, problems, SITE_KEYS, SITE_FILE)
+
+    languages: list[str] = []
+    raw_languages = data.get("languages")
+    if raw_languages is None:
+        fields.error("languages", f"{SITE_FILE} is missing 'languages'",
+                     "add e.g. 'languages: [sv, da, cs, en]'")
+    elif not isinstance(raw_languages, YamlList) or not raw_languages:
+        fields.error("languages", f"'languages' must be a list of language codes, "
+                                  f"got {describe(raw_languages)}", "e.g. 'languages: [sv, da, cs, en]'")
+    else:
+        for index, code in enumerate(raw_languages):
+            line, column = raw_languages.position(index)
+            if known_locale(code) is None:
+                problems.error(SITE_FILE, f"unknown language code {code!r}", line, column,
+                               "use a CLDR locale code such as sv, da, cs, en, de, ar"
+                               + (" (put 'no' in quotes)" if code is False else ""))
+            elif code in languages:
+                problems.error(SITE_FILE, f"language '{code}' is listed twice", line, column)
+            else:
+                languages.append(code)
+
+    default = fields.text("default_language")
+    if default is None:
+        default = languages[0] if languages else ""
+    elif languages and default not in languages:
+        fields.error("default_language", f"default_language '{default}' is not in 'languages'",
+                     f"languages in {SITE_FILE}: {', '.join(languages)}")
+
+    title: dict[str, str] = {}
+    raw_title = data.get("title")
+    if isinstance(raw_title, str) and raw_title.strip():
+        title = {default: raw_title.strip()}
+    elif isinstance(raw_title, YamlMap):
+        for code, text in raw_title.items():
+            line, column = raw_title.key_position(code)
+            if code not in languages:
+                problems.error(SITE_FILE, f"title given for '{code}', which is not in 'languages'",
+                               line, column, f"languages in {SITE_FILE}: {', '.join(languages)}")
+            elif not isinstance(text, str) or not text.strip():
+                problems.error(SITE_FILE, f"the title in '{code}' must be a text", line, column)
+            else:
+                title[code] = text.strip()
+        if default and default not in title and languages:
+            fields.error("title", f"'title' has no text in the default language '{default}'")
+    elif raw_title is None:
+        fields.error("title", f"{SITE_FILE} is missing 'title'", "add e.g. 'title: {sv: Handbok}'")
+    else:
+        fields.error("title", f"'title' must be a text or one text per language, got {describe(raw_title)}")
+
+    url = base_url if base_url is not None else fields.text("base_url", required=True)
+    if url is not None:
+        if not _URL.match(url):
+            if base_url is not None:
+                problems.error("--base-url", f"not an absolute http(s) URL: {url!r}")
+            else:
+                fields.error("base_url", f"'base_url' must be an absolute http(s) URL, got {url!r}",
+                             "e.g. https://intranet.example/handbok/")
+        url = url if url.endswith("/") else url + "/"
+
+    theme = fields.text("theme") or "default"
+    problems.raise_if_errors()
+    return SiteConfig(root=root, title=title, base_url=url or "/", languages=tuple(languages),
+                      default_language=default, theme=theme)

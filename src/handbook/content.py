@@ -1,0 +1,214 @@
+"""Walk content/ and turn organisation.yaml files and Markdown pages into the checked model."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from .config import SiteConfig
+from .errors import HandbookError, Problems
+from .fields import Fields
+from .model import Organisation, Page, Period, SECTIONS, Site, Value
+from .sources import YamlMap, describe, parse_yaml, read_text, split_front_matter
+
+CONTENT_DIR = "content"
+ORGANISATION_FILE = "organisation.yaml"
+ORGANISATION_KEYS = ("name", "language", "country", "website", "logo", "summary", "order")
+PAGE_KEYS = ("title", "slug", "summary", "author", "role", "date", "updated", "draft", "source")
+SECTION_KEYS = {"vision": ("statement",), "values": ("values",), "strategy": ("period", "goals"),
+                "page": ()}
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+PAGE_FILE = re.compile(r"(?P<id>[^.]+)(?:\.(?P<lang>[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*))?\.md")
+
+
+def slugify(text: str) -> str:
+    """A suggestion for a URL-safe slug, for hints."""
+    import unicodedata
+    ascii_text = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "page"
+
+
+def load_site(config: SiteConfig, problems: Problems) -> Site:
+    """Every organisation under content/, sorted by slug; problems are collected, not raised."""
+    content = config.root / CONTENT_DIR
+    if not content.is_dir():
+        problems.error(CONTENT_DIR, "there is no content/ directory",
+                       hint="create content/<organisation>/organisation.yaml, "
+                            "or run 'handbook new org <slug>'")
+        return Site(config)
+    organisations = []
+    for folder in sorted(content.iterdir()):
+        if folder.name.startswith(".") or not folder.is_dir():
+            continue
+        organisation = load_organisation(folder, config, problems)
+        if organisation is not None:
+            organisations.append(organisation)
+    _check_unique_urls(organisations, problems)
+    return Site(config, tuple(organisations))
+
+
+def load_organisation(folder: Path, config: SiteConfig, problems: Problems) -> Organisation | None:
+    slug = folder.name
+    where = f"{CONTENT_DIR}/{slug}"
+    if not SLUG.fullmatch(slug):
+        problems.error(where, f"the folder name '{slug}' cannot be used in a URL",
+                       hint=f"rename the folder to '{slugify(slug)}'")
+        return None
+    file = folder / ORGANISATION_FILE
+    path = f"{where}/{ORGANISATION_FILE}"
+    if not file.is_file():
+        problems.error(where, f"the organisation '{slug}' has no {ORGANISATION_FILE}",
+                       hint=f"create {path} with at least 'name:' and 'language:'")
+        return None
+    try:
+        data = parse_yaml(read_text(file, path), path)
+    except HandbookError as exc:
+        problems.add(exc.problems)
+        return None
+    if not isinstance(data, YamlMap):
+        problems.error(path, f"{ORGANISATION_FILE} must be 'key: value' lines, got {describe(data)}", 1, 1)
+        return None
+    fields = Fields(data, problems, ORGANISATION_KEYS, ORGANISATION_FILE)
+    name = fields.text("name", required=True)
+    language = fields.text("language", required=True)
+    if language is not None and language not in config.languages:
+        fields.error("language", f"the language '{language}' is not in site.yaml",
+                     f"languages in site.yaml: {', '.join(config.languages)}")
+        language = None
+    country = fields.text("country")
+    if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
+        fields.error("country", f"'country' must be a two-letter country code, got '{country}'",
+                     "e.g. SE, DK, CZ")
+        country = None
+    logo = fields.text("logo")
+    if logo is not None and not (folder / logo).is_file():
+        fields.error("logo", f"the logo file '{logo}' does not exist",
+                     f"put the file in {where}/media/ and write 'logo: media/<file>'")
+        logo = None
+    organisation = Organisation(
+        slug=slug, name=name or slug, language=language or config.default_language, file=path,
+        country=country, website=fields.text("website"), logo=logo,
+        summary=fields.text("summary"), order=fields.integer("order"))
+    if name is None or language is None:
+        return None
+
+    pages = []
+    for file in sorted(folder.glob("*.md")):
+        try:
+            page = load_page(file, organisation, config, problems)
+        except HandbookError as exc:
+            problems.add(exc.problems)
+            continue
+        if page is not None:
+            pages.append(page)
+    _check_translations(pages, problems)
+    pages = [p for p in pages if not p.draft]
+    pages.sort(key=_page_order)
+    media = tuple(sorted(p.relative_to(folder).as_posix()
+                         for p in (folder / "media").rglob("*") if p.is_file()))
+    return replace(organisation, pages=tuple(pages), media=media)
+
+
+def _page_order(page: Page) -> tuple:
+    section = SECTIONS.index(page.id) if page.id in SECTIONS else len(SECTIONS)
+    return (section, page.id, not page.is_original, page.language)
+
+
+def load_page(file: Path, organisation: Organisation, config: SiteConfig,
+              problems: Problems) -> Page | None:
+    path = f"{CONTENT_DIR}/{organisation.slug}/{file.name}"
+    match = PAGE_FILE.fullmatch(file.name)
+    if not match or not SLUG.fullmatch(match["id"]):
+        problems.error(path, f"the file name '{file.name}' cannot be used in a URL",
+                       hint=f"rename it to '{slugify(file.stem)}.md' "
+                            "(lower-case letters, digits and '-'; '<page>.<lang>.md' for a translation)")
+        return None
+    page_id, language = match["id"], match["lang"] or organisation.language
+    if language not in config.languages:
+        problems.error(path, f"the language '{language}' of this page is not in site.yaml",
+                       hint=f"languages in site.yaml: {', '.join(config.languages)}")
+        return None
+
+    document = split_front_matter(read_text(file, path), path)
+    kind = page_id if page_id in SECTIONS else "page"
+    fields = Fields(document.front, problems, PAGE_KEYS + SECTION_KEYS[kind],
+                    f"the front matter of a {kind} page" if kind != "page" else "the front matter")
+    title = fields.text("title", required=True)
+    slug = fields.text("slug") or page_id
+    if not SLUG.fullmatch(slug):
+        fields.error("slug", f"the slug '{slug}' cannot be used in a URL",
+                     f"use lower-case letters, digits and '-', e.g. '{slugify(slug)}'")
+        slug = page_id
+    page = Page(
+        organisation=organisation.slug, id=page_id, language=language,
+        is_original=match["lang"] is None, file=path, title=title or page_id, slug=slug,
+        body=document.body, body_line=document.body_line,
+        statement=fields.text("statement") if kind == "vision" else None,
+        values=_values(fields) if kind == "values" else (),
+        period=_period(fields) if kind == "strategy" else None,
+        goals=fields.text_list("goals") if kind == "strategy" else (),
+        author=fields.text("author"), role=fields.text("role"), date=fields.date("date"),
+        updated=fields.date("updated"), summary=fields.text("summary"),
+        source=fields.text("source"), draft=fields.flag("draft"))
+    return page if title is not None else None
+
+
+def _values(fields: Fields) -> tuple[Value, ...]:
+    values = []
+    for item in fields.mapping_list("values", "{name, description}"):
+        value_fields = Fields(item, fields.problems, ("name", "description"), "a value")
+        name = value_fields.text("name", required=True)
+        if name is not None:
+            values.append(Value(name, value_fields.text("description")))
+    return tuple(values)
+
+
+def _period(fields: Fields) -> Period | None:
+    raw = fields.submapping("period", "{from: YYYY, to: YYYY}")
+    if raw is None:
+        return None
+    period_fields = Fields(raw, fields.problems, ("from", "to"), "a period")
+    ends = []
+    for key in ("from", "to"):
+        value = raw.get(key)
+        if value is None:
+            period_fields._get(key, required=True)
+        elif isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+            ends.append(value)
+        elif (date := period_fields.date(key)) is not None:
+            ends.append(date)
+    if len(ends) != 2:
+        return None
+    period = Period(*ends)
+    if Period.last_day(period.end) < Period.first_day(period.start):
+        period_fields.error("to", f"the period ends ({period.end}) before it starts ({period.start})")
+        return None
+    return period
+
+
+def _check_translations(pages: list[Page], problems: Problems) -> None:
+    originals = {p.id: p for p in pages if p.is_original}
+    for page in pages:
+        original = originals.get(page.id)
+        if page.is_original:
+            continue
+        if original is None:
+            problems.error(page.file, f"this is a translation of '{page.id}.md', which does not exist",
+                           hint=f"add {page.id}.md in the organisation's language, "
+                                "or rename this file")
+        elif original.language == page.language:
+            problems.error(page.file, f"'{page.id}.md' is already written in '{page.language}'",
+                           hint="a translation must be in another language than the original")
+
+
+def _check_unique_urls(organisations: list[Organisation], problems: Problems) -> None:
+    seen: dict[str, Page] = {}
+    for organisation in organisations:
+        for page in organisation.pages:
+            if page.path in seen:
+                problems.error(page.file, f"two pages have the URL /{page.path}: "
+                                          f"this one and {seen[page.path].file}",
+                               hint="give one of them another 'slug:'")
+            else:
+                seen[page.path] = page

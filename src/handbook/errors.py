@@ -1,0 +1,82 @@
+"""Problems a user can cause, reported compiler-style with file, line and column."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Iterable
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the sources, located as precisely as we know."""
+
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    hint: str | None = None
+    severity: str = ERROR
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line or 0, self.column or 0, self.message)
+
+    def format(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        text = f"{where}: {self.severity}: {self.message}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+
+class HandbookError(Exception):
+    """Raised when problems stop a build; carries every problem found, not just the first."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(problems, key=Problem.sort_key)
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+
+@dataclass
+class Problems:
+    """Collects problems through a build so that all of them are reported at once."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, path: str, message: str, line: int | None = None,
+              column: int | None = None, hint: str | None = None) -> None:
+        self.items.append(Problem(path, message, line, column, hint, ERROR))
+
+    def warning(self, path: str, message: str, line: int | None = None,
+                column: int | None = None, hint: str | None = None) -> None:
+        self.items.append(Problem(path, message, line, column, hint, WARNING))
+
+    def add(self, problems: Iterable[Problem]) -> None:
+        self.items.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == WARNING]
+
+    def raise_if_errors(self, strict: bool = False) -> None:
+        """Stop here if anything is wrong; under strict, warnings count too."""
+        fatal = self.items if strict else self.errors
+        if fatal:
+            raise HandbookError(self.items)
+
+
+def suggest(word: str, choices: Iterable[str]) -> str | None:
+    """A 'did you mean …?' hint for a misspelt key or name, if one is close enough."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None

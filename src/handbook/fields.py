@@ -1,0 +1,125 @@
+"""Typed reading of YAML mappings: each wrong type, unknown or missing key becomes a Problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterable
+
+from .errors import Problems, suggest
+from .sources import YamlList, YamlMap, describe
+
+
+class Fields:
+    """Reads the keys of one YAML mapping, reporting problems instead of raising them."""
+
+    def __init__(self, mapping: YamlMap, problems: Problems, known: Iterable[str], what: str):
+        self.mapping = mapping
+        self.problems = problems
+        self.what = what
+        known = tuple(known)
+        for key in mapping:
+            if key not in known:
+                line, column = mapping.key_position(key)
+                hint = suggest(str(key), known) or f"{what} may hold: {', '.join(known)}"
+                problems.error(mapping.path, f"unknown key '{key}' in {what}", line, column, hint)
+
+    def error(self, key: str, message: str, hint: str | None = None) -> None:
+        line, column = self.mapping.position(key)
+        self.problems.error(self.mapping.path, message, line, column, hint)
+
+    def _get(self, key: str, required: bool) -> Any:
+        value = self.mapping.get(key)
+        if value is None and required:
+            line, column = self.mapping.position()
+            self.problems.error(self.mapping.path, f"{self.what} is missing '{key}'", line, column,
+                                f"add a line '{key}: …'")
+        return value
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        if not isinstance(value, str) or not value.strip():
+            self.error(key, f"'{key}' must be a text, got {describe(value)}",
+                       "put the text in quotes if it contains ':' or starts with a special sign")
+            return None
+        return value.strip()
+
+    def integer(self, key: str) -> int | None:
+        value = self._get(key, False)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(key, f"'{key}' must be a whole number, got {describe(value)}")
+            return None
+        return value
+
+    def flag(self, key: str) -> bool:
+        value = self._get(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.error(key, f"'{key}' must be true or false, got {describe(value)}")
+            return False
+        return value
+
+    def date(self, key: str) -> dt.date | None:
+        value = self._get(key, False)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        self.error(key, f"'{key}' must be a date, got {describe(value)} '{value}'",
+                   "write dates as YYYY-MM-DD, e.g. 2019-03-01")
+        return None
+
+    def text_list(self, key: str) -> tuple[str, ...]:
+        value = self._get(key, False)
+        if value is None:
+            return ()
+        if not isinstance(value, YamlList):
+            self.error(key, f"'{key}' must be a list, got {describe(value)}",
+                       "write each item on its own line, starting with '- '")
+            return ()
+        items = []
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                line, column = value.position(index)
+                self.problems.error(self.mapping.path,
+                                    f"each item of '{key}' must be a text, got {describe(item)}",
+                                    line, column)
+            else:
+                items.append(item.strip())
+        return tuple(items)
+
+    def mapping_list(self, key: str, shape: str) -> list[YamlMap]:
+        """A list of mappings, e.g. values as {name, description}."""
+        value = self._get(key, False)
+        if value is None:
+            return []
+        if not isinstance(value, YamlList):
+            self.error(key, f"'{key}' must be a list of {shape}, got {describe(value)}")
+            return []
+        result = []
+        for index, item in enumerate(value):
+            if isinstance(item, YamlMap):
+                result.append(item)
+            else:
+                line, column = value.position(index)
+                self.problems.error(self.mapping.path,
+                                    f"each item of '{key}' must be {shape}, got {describe(item)}",
+                                    line, column)
+        return result
+
+    def submapping(self, key: str, shape: str) -> YamlMap | None:
+        value = self._get(key, False)
+        if value is None:
+            return None
+        if not isinstance(value, YamlMap):
+            self.error(key, f"'{key}' must be {shape}, got {describe(value)}")
+            return None
+        return value

@@ -1,0 +1,92 @@
+"""Everything that depends on a locale, through Babel: dates, periods, lists, names, direction, sorting.
+
+A locale is data passed around (a `Localiser` per language), never process state such as LC_ALL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property, lru_cache
+from typing import Callable, Iterable, TypeVar
+
+from babel import Locale
+from babel.dates import format_date, format_interval
+from babel.lists import format_list
+from babel.numbers import format_decimal
+
+from .model import Period
+
+T = TypeVar("T")
+
+
+@lru_cache(maxsize=None)
+def parse_locale(code: str) -> Locale:
+    return Locale.parse(code, sep="-" if "-" in code else "_")
+
+
+@lru_cache(maxsize=1)
+def _collator():
+    # The Unicode Collation Algorithm with the default table (DUCET). Loaded once, lazily.
+    import pyuca
+    return pyuca.Collator()
+
+
+class Localiser:
+    """Formats and sorts for one language, as Babel's CLDR data says that language does it."""
+
+    def __init__(self, code: str):
+        self.code = code
+        self.locale = parse_locale(code)
+
+    @cached_property
+    def direction(self) -> str:
+        return self.locale.text_direction
+
+    @property
+    def autonym(self) -> str:
+        """The language's name in itself: svenska, dansk, čeština, English."""
+        return language_autonym(self.code)
+
+    def language_name(self, code: str) -> str:
+        """Another language's name in this language: 'svenska' in Danish is 'svensk'."""
+        return parse_locale(code).get_display_name(self.locale) or code
+
+    def country_name(self, code: str) -> str:
+        return self.locale.territories.get(code, code)
+
+    def date(self, value: dt.date, format: str = "long") -> str:
+        return format_date(value, format=format, locale=self.locale)
+
+    def period(self, period: Period) -> str:
+        """A strategy period: years as '2018–2019', dates as the locale's long interval."""
+        if isinstance(period.start, int) and isinstance(period.end, int):
+            if period.start == period.end:
+                return str(period.start)
+            return format_interval(dt.date(period.start, 1, 1), dt.date(period.end, 1, 1), "y",
+                                   locale=self.locale)
+        start, end = Period.first_day(period.start), Period.last_day(period.end)
+        return format_interval(start, end, "yMMMMd", locale=self.locale)
+
+    def list(self, items: Iterable[str], style: str = "standard") -> str:
+        """'Kunskap och Omtanke', 'a, b a c', … per the locale's list patterns."""
+        return format_list(list(items), style=style, locale=self.locale)
+
+    def number(self, value: float) -> str:
+        return format_decimal(value, locale=self.locale)
+
+    def sort_key(self, text: str) -> tuple:
+        return tuple(_collator().sort_key(text))
+
+    def sorted(self, items: Iterable[T], key: Callable[[T], str]) -> list[T]:
+        """Items in the locale's alphabetical order of `key`."""
+        return sorted(items, key=lambda item: (self.sort_key(key(item)), key(item)))
+
+
+@lru_cache(maxsize=None)
+def language_autonym(code: str) -> str:
+    return parse_locale(code).get_display_name(parse_locale(code)) or code
+
+
+@lru_cache(maxsize=None)
+def localiser(code: str) -> Localiser:
+    return Localiser(code)

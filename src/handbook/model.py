@@ -1,0 +1,132 @@
+"""The handbook as typed, immutable objects: site, organisations, pages and their translations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .config import SiteConfig
+
+# The canonical sections of an organisation, in the order readers meet them.
+SECTIONS = ("vision", "values", "strategy")
+
+
+@dataclass(frozen=True)
+class Value:
+    """One value of an organisation, e.g. Kunskap, with what it means."""
+
+    name: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Period:
+    """The time a strategy covers; each end is a year or a date."""
+
+    start: int | dt.date
+    end: int | dt.date
+
+    @staticmethod
+    def first_day(point: int | dt.date) -> dt.date:
+        return dt.date(point, 1, 1) if isinstance(point, int) else point
+
+    @staticmethod
+    def last_day(point: int | dt.date) -> dt.date:
+        return dt.date(point, 12, 31) if isinstance(point, int) else point
+
+
+@dataclass(frozen=True)
+class Page:
+    """One Markdown file: an original, or a translation of one (`<id>.<lang>.md`)."""
+
+    organisation: str
+    id: str
+    language: str
+    is_original: bool
+    file: str
+    title: str
+    slug: str
+    body: str
+    body_line: int = 1
+    statement: str | None = None
+    values: tuple[Value, ...] = ()
+    period: Period | None = None
+    goals: tuple[str, ...] = ()
+    author: str | None = None
+    role: str | None = None
+    date: dt.date | None = None
+    updated: dt.date | None = None
+    summary: str | None = None
+    source: str | None = None
+    draft: bool = False
+
+    @property
+    def kind(self) -> str:
+        """vision, values, strategy, or page for anything else."""
+        return self.id if self.id in SECTIONS else "page"
+
+    @property
+    def path(self) -> str:
+        """Where the page lives in the output, as a directory URL relative to the site root."""
+        return f"{self.language}/{self.organisation}/{self.slug}/"
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Identifies the page across its translations."""
+        return (self.organisation, self.id)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An organisation with its own language and its pages in every language they exist in."""
+
+    slug: str
+    name: str
+    language: str
+    file: str
+    country: str | None = None
+    website: str | None = None
+    logo: str | None = None
+    summary: str | None = None
+    order: int | None = None
+    pages: tuple[Page, ...] = ()
+    media: tuple[str, ...] = ()  # files under content/<org>/media/, relative to the folder
+
+
+    def path(self, language: str) -> str:
+        return f"{language}/{self.slug}/"
+
+    def media_path(self, name: str) -> str:
+        """Where a media file is published: once for the site, not once per language."""
+        return f"media/{self.slug}/{name.removeprefix('media/')}"
+
+    @property
+    def originals(self) -> tuple[Page, ...]:
+        return tuple(p for p in self.pages if p.is_original)
+
+    def versions(self, page_id: str) -> dict[str, Page]:
+        """Every language version of one page, keyed by language."""
+        return {p.language: p for p in self.pages if p.id == page_id}
+
+    def page_for(self, page_id: str, language: str) -> Page:
+        """The page in `language` if it is translated, otherwise its original."""
+        versions = self.versions(page_id)
+        return versions.get(language) or next(p for p in versions.values() if p.is_original)
+
+    def section(self, kind: str) -> Page | None:
+        return next((p for p in self.originals if p.id == kind), None)
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything that is built: settings and organisations."""
+
+    config: SiteConfig
+    organisations: tuple[Organisation, ...] = field(default_factory=tuple)
+
+    def organisation(self, slug: str) -> Organisation:
+        return next(o for o in self.organisations if o.slug == slug)
+
+    @property
+    def pages(self) -> tuple[Page, ...]:
+        return tuple(p for o in self.organisations for p in o.pages)

@@ -1,0 +1,281 @@
+"""Model → HTML strings through the theme's templates. Pure: reads no files, writes nothing.
+
+Each page renders independently of the others, so pages can be rendered in any order, in
+parallel or one at a time when a single source changes.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+import jinja2
+from babel.support import NullTranslations
+from markupsafe import Markup, escape
+
+from .errors import HandbookError, Problem, Problems
+from .locale import Localiser, language_autonym, localiser
+from .markdown import MarkdownRenderer
+from .model import Organisation, Page, SECTIONS, Site
+from .theme import Theme, make_environment
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to a page as a listing shows it: in the reader's language, or marked as not."""
+
+    title: str
+    path: str
+    language: str
+    kind: str
+    current: bool = False
+
+
+class Renderer:
+    """Renders every output file of a site. One instance per build; environments are per language."""
+
+    def __init__(self, site: Site, theme: Theme, translations: dict[str, NullTranslations],
+                 problems: Problems):
+        self.site = site
+        self.config = site.config
+        self.theme = theme
+        self.translations = translations
+        self.problems = problems
+        self.markdown = MarkdownRenderer()
+        self._environments: dict[str, jinja2.Environment] = {}
+
+    # -- the outputs ---------------------------------------------------------------------
+
+    def outputs(self) -> Iterator[tuple[str, str]]:
+        """Every (output path, text) of the site, in a stable order."""
+        yield "index.html", self.root()
+        for language in self.config.languages:
+            yield f"{language}/index.html", self.home(language)
+            yield f"{language}/404.html", self.not_found(language)
+            for organisation in self.site.organisations:
+                yield f"{organisation.path(language)}index.html", self.organisation(organisation, language)
+        for page in self.site.pages:
+            yield f"{page.path}index.html", self.page(page)
+        yield "sitemap.xml", self.sitemap()
+        yield "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {self.config.base_url}sitemap.xml\n"
+
+    def root(self) -> str:
+        """The entry page: picks the reader's language in the browser; plain links without JS."""
+        language = self.config.default_language
+        return self._render("root.html", language, "", alternates=self._all_languages(""),
+                            languages=[self._language_entry(code) for code in self.config.languages])
+
+    def home(self, language: str) -> str:
+        loc = localiser(language)
+        organisations = self._sorted_organisations(loc)
+        return self._render("home.html", language, f"{language}/",
+                            alternates=self._all_languages(""),
+                            organisations=[self._card(o, language) for o in organisations])
+
+    def organisation(self, organisation: Organisation, language: str) -> str:
+        here = organisation.path(language)
+        return self._render("organisation.html", language, here,
+                            alternates=self._all_languages(f"{organisation.slug}/"),
+                            organisation=organisation, card=self._card(organisation, language))
+
+    def page(self, page: Page) -> str:
+        organisation = self.site.organisation(page.organisation)
+        versions = organisation.versions(page.id)
+        alternates = [(code, versions[code].path) for code in self.config.languages if code in versions]
+        body = self.markdown.page(page.body, self._link_resolver(page, organisation))
+        return self._render(f"{page.kind}.html", page.language, page.path,
+                            alternates=alternates, page=page, organisation=organisation,
+                            body=Markup(body), contents=self._contents(organisation, page.language, page))
+
+    def not_found(self, language: str) -> str:
+        # Served for any missing URL, so its links cannot be relative: they start at the site root.
+        return self._render("404.html", language, None, alternates=[])
+
+    def sitemap(self) -> str:
+        entries = []
+        for language in self.config.languages:
+            entries.append((f"{language}/", self._all_languages("")))
+            for organisation in self.site.organisations:
+                entries.append((organisation.path(language), self._all_languages(f"{organisation.slug}/")))
+        for page in self.site.pages:
+            versions = self.site.organisation(page.organisation).versions(page.id)
+            entries.append((page.path, [(code, versions[code].path)
+                                        for code in self.config.languages if code in versions]))
+        lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+                 'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+        for path, alternates in entries:
+            lines.append(f"  <url><loc>{escape(self.config.base_url + path)}</loc>")
+            for code, target in alternates:
+                lines.append(f'    <xhtml:link rel="alternate" hreflang="{code}" '
+                             f'href="{escape(self.config.base_url + target)}"/>')
+            lines.append("  </url>")
+        lines.append("</urlset>")
+        return "\n".join(lines) + "\n"
+
+    # -- pieces shared by several pages ---------------------------------------------------
+
+    def _all_languages(self, rest: str) -> list[tuple[str, str]]:
+        return [(code, f"{code}/{rest}") for code in self.config.languages]
+
+    def _language_entry(self, code: str) -> dict[str, str]:
+        return {"code": code, "name": language_autonym(code), "path": f"{code}/",
+                "dir": localiser(code).direction}
+
+    def _sorted_organisations(self, loc: Localiser) -> list[Organisation]:
+        """Explicit `order` first, then the reader's alphabet."""
+        by_name = loc.sorted(self.site.organisations, key=lambda o: o.name)
+        return sorted(by_name, key=lambda o: (o.order is None, o.order or 0))
+
+    def _card(self, organisation: Organisation, language: str) -> dict[str, Any]:
+        vision = organisation.section("vision")
+        vision = organisation.page_for("vision", language) if vision else None
+        return {"organisation": organisation, "vision": vision,
+                "contents": self._contents(organisation, language)}
+
+    def _contents(self, organisation: Organisation, language: str,
+                  current: Page | None = None) -> list[Link]:
+        """The organisation's pages, each in `language` where translated, else the original."""
+        links = []
+        for original in organisation.originals:
+            page = organisation.page_for(original.id, language)
+            links.append(Link(page.title, page.path, page.language, page.kind,
+                              current is not None and page.id == current.id))
+        return links
+
+    def _link_resolver(self, page: Page, organisation: Organisation):
+        """Turns `values.md`, `../other-org/vision.md#x` and `media/a.jpg` into site URLs."""
+        site = self.site
+
+        def resolve(url: str) -> str:
+            parts = urlsplit(url)
+            target = posixpath.normpath(posixpath.join(organisation.slug, parts.path))
+            fragment = f"#{parts.fragment}" if parts.fragment else ""
+            folder, _, name = target.partition("/")
+            owner = next((o for o in site.organisations if o.slug == folder), None)
+            if name.endswith(".md") and owner is not None:
+                page_id = name[:-3].split(".")[0]
+                if any(p.id == page_id for p in owner.originals):
+                    linked = owner.page_for(page_id, page.language)
+                    return self._relative(linked.path, page.path) + fragment
+            elif owner is not None and name in owner.media:
+                return self._relative(owner.media_path(name), page.path) + fragment
+            self.problems.error(page.file, f"the link '{url}' points to nothing",
+                                _line_of(page, url),
+                                hint="link to another page by its file, e.g. 'values.md' or "
+                                     "'../proaros/vision.md', and to files in media/")
+            return url
+
+        return resolve
+
+    # -- rendering ------------------------------------------------------------------------
+
+    def _environment(self, language: str) -> jinja2.Environment:
+        environment = self._environments.get(language)
+        if environment is None:
+            environment = make_environment(self.theme, self.translations[language])
+            loc = localiser(language)
+            environment.filters.update(
+                date=loc.date, period=loc.period, join_list=_list_joiner(loc),
+                country=loc.country_name,
+                language_name=loc.language_name, autonym=language_autonym,
+                inline=lambda text: Markup(self.markdown.inline(text)),
+                block=lambda text: Markup(self.markdown.block(text)))
+            environment.globals.update(
+                lang=language, dir=loc.direction, loc=loc, site=self.config,
+                languages=[self._language_entry(code) for code in self.config.languages],
+                sections=SECTIONS)
+            self._environments[language] = environment
+        return environment
+
+    def _render(self, template: str, language: str, here: str | None,
+                alternates: list[tuple[str, str]], **context: Any) -> str:
+        environment = self._environment(language)
+        base = self.config.base_url
+        root_path = urlsplit(base).path
+
+        def url(target: str) -> str:
+            if here is None:
+                return root_path + target
+            return self._relative(target, here)
+
+        def foreign(code: str) -> Markup:
+            """lang (and dir) attributes for text in another language than the page."""
+            if code == language:
+                return Markup("")
+            direction = localiser(code).direction
+            extra = f' dir="{direction}"' if direction != localiser(language).direction else ""
+            return Markup(f' lang="{escape(code)}"{extra}')
+
+        site_title, title_language = self.config.title_in(language)
+        try:
+            return environment.get_template(template).render(
+                here=here, url=url, absolute=lambda target: base + target,
+                asset=lambda name: url(self.theme.assets[name]), foreign=foreign,
+                alternates=[{"code": code, "path": path, "name": language_autonym(code)}
+                            for code, path in alternates],
+                canonical=None if here is None else base + here,
+                site_title=site_title, site_title_language=title_language, **context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise HandbookError([Problem(self._template_label(exc.name or template),
+                                         f"template syntax: {exc.message}", exc.lineno)]) from None
+        except (jinja2.UndefinedError, jinja2.TemplateNotFound, TypeError, KeyError) as exc:
+            name, line = _template_frame(exc, template)
+            raise HandbookError([Problem(self._template_label(name), f"template error: {exc}", line)]) from None
+
+    def _template_label(self, name: str) -> str:
+        for folder in self.theme.template_dirs:
+            if (folder / name).is_file():
+                try:
+                    return (folder / name).relative_to(self.config.root).as_posix()
+                except ValueError:
+                    return f"{self.theme.label}/templates/{name}"
+        return name
+
+    @staticmethod
+    def _relative(target: str, here: str) -> str:
+        """A relative URL from the directory page `here` to `target` (a directory ends in '/')."""
+        relative = posixpath.relpath(target or ".", here or ".")
+        if target.endswith("/") or not target:
+            relative = "./" if relative == "." else relative + "/"
+        return relative
+
+
+def _list_joiner(loc: Localiser):
+    """A filter: items joined by the locale's list pattern ('Kunskap och Omtanke'), as HTML.
+
+    Items written in another language than the page (`language`) carry their own lang.
+    """
+    def join_list(items: Any, language: str | None = None) -> Markup:
+        items = list(items)
+        tokens = [f"\x00{index}\x00" for index in range(len(items))]
+        text = str(escape(loc.list(tokens)))
+        for token, item in zip(tokens, items):
+            html = escape(item)
+            if language and language != loc.code:
+                html = Markup('<span lang="{}">{}</span>').format(language, html)
+            text = text.replace(token, str(html))
+        return Markup(text)
+
+    return join_list
+
+
+def _line_of(page: Page, needle: str) -> int | None:
+    for offset, line in enumerate(page.body.split("\n")):
+        if needle in line:
+            return page.body_line + offset
+    return None
+
+
+def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int | None]:
+    """The innermost template file and line in a traceback (Jinja rewrites frames to templates)."""
+    name, line = fallback, None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html") or filename.endswith(".xml"):
+            name, line = posixpath.basename(filename), tb.tb_lineno
+        tb = tb.tb_next
+    return name, line

@@ -1,0 +1,183 @@
+"""Read source files: decode text, split front matter, parse YAML that remembers line numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import HandbookError, Problem
+
+
+class YamlMap(dict):
+    """A YAML mapping that knows where it and each of its keys and values stood (1-based)."""
+
+    path: str
+    line: int
+    column: int
+    key_at: dict[Any, tuple[int, int]]
+    value_at: dict[Any, tuple[int, int]]
+
+    def position(self, key: Any = None) -> tuple[int, int]:
+        """Where the value of `key` is, or the mapping itself when the key is absent."""
+        if key is not None and key in self.value_at:
+            return self.value_at[key]
+        return (self.line, self.column)
+
+    def key_position(self, key: Any) -> tuple[int, int]:
+        return self.key_at.get(key, (self.line, self.column))
+
+
+class YamlList(list):
+    """A YAML sequence that knows where it and each item stood (1-based)."""
+
+    path: str
+    line: int
+    column: int
+    item_at: list[tuple[int, int]]
+
+    def position(self, index: int | None = None) -> tuple[int, int]:
+        if index is not None and index < len(self.item_at):
+            return self.item_at[index]
+        return (self.line, self.column)
+
+
+def _make_loader(path: str, first_line: int) -> type[yaml.SafeLoader]:
+    offset = first_line - 1
+
+    def at(node: yaml.Node) -> tuple[int, int]:
+        return (node.start_mark.line + 1 + offset, node.start_mark.column + 1)
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def construct_mapping(loader: Loader, node: yaml.MappingNode) -> YamlMap:
+        loader.flatten_mapping(node)
+        result = YamlMap()
+        result.path = path
+        result.line, result.column = at(node)
+        result.key_at, result.value_at = {}, {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                line, column = at(key_node)
+                raise HandbookError([Problem(path, "a key must be a plain word", line, column)])
+            if key in result:
+                line, column = at(key_node)
+                first = result.key_at[key][0]
+                raise HandbookError([Problem(
+                    path, f"'{key}' is given twice (first on line {first})", line, column,
+                    "keep one of them")])
+            result[key] = loader.construct_object(value_node, deep=True)
+            result.key_at[key] = at(key_node)
+            result.value_at[key] = at(value_node)
+        return result
+
+    def construct_sequence(loader: Loader, node: yaml.SequenceNode) -> YamlList:
+        result = YamlList(loader.construct_object(child, deep=True) for child in node.value)
+        result.path = path
+        result.line, result.column = at(node)
+        result.item_at = [at(child) for child in node.value]
+        return result
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, construct_sequence)
+    return Loader
+
+
+def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
+    """Parse YAML safely; syntax errors become a Problem at the right line and column."""
+    try:
+        return yaml.load(text, Loader=_make_loader(path, first_line))  # noqa: S506 - SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark else None
+        column = mark.column + 1 if mark else None
+        message = f"YAML syntax: {exc.problem or exc.context}"
+        if exc.context and exc.problem:
+            message = f"YAML syntax: {exc.problem} ({exc.context})"
+        raise HandbookError([Problem(path, message, line, column, _yaml_hint(exc))]) from None
+    except yaml.YAMLError as exc:
+        raise HandbookError([Problem(path, f"YAML: {exc}")]) from None
+    except ValueError as exc:  # PyYAML's date constructor, e.g. 2018-13-45
+        raise HandbookError([Problem(
+            path, f"not a valid date: {exc}", hint="write dates as YYYY-MM-DD")]) from None
+
+
+def _yaml_hint(exc: yaml.MarkedYAMLError) -> str | None:
+    problem = exc.problem or ""
+    if "mapping values are not allowed" in problem:
+        return "a value containing ': ' must be put in quotes"
+    if "found character '\\t'" in problem:
+        return "YAML is indented with spaces, not tabs"
+    if "could not find expected ':'" in problem:
+        return "each line should be 'key: value'; check the line above for a missing colon"
+    return None
+
+
+def read_text(file: Path, path: str) -> str:
+    """Read a file as UTF-8; bad bytes are reported with their line, not a traceback."""
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise HandbookError([Problem(path, f"cannot read the file: {exc.strerror}")]) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise HandbookError([Problem(
+            path, f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})", line, column,
+            "save the file with UTF-8 encoding in your editor")]) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A Markdown source: its front matter (a YamlMap) and its body, with the body's first line."""
+
+    front: YamlMap
+    body: str
+    body_line: int
+
+
+def split_front_matter(text: str, path: str) -> Document:
+    """Split `---`-fenced YAML front matter from the Markdown body."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        empty = YamlMap()
+        empty.path, empty.line, empty.column, empty.key_at, empty.value_at = path, 1, 1, {}, {}
+        return Document(empty, text, 1)
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            break
+    else:
+        raise HandbookError([Problem(
+            path, "the front matter opened with '---' on line 1 is never closed", 1, 1,
+            "add a line with only '---' after the last front matter line")])
+    front = parse_yaml("\n".join(lines[1:index]), path, first_line=2)
+    if front is None:
+        front = parse_yaml("{}", path, first_line=2)
+    if not isinstance(front, YamlMap):
+        raise HandbookError([Problem(
+            path, f"the front matter must be 'key: value' lines, got {describe(front)}", 2, 1)])
+    return Document(front, "\n".join(lines[index + 1:]), index + 2)
+
+
+def describe(value: Any) -> str:
+    """Name a YAML value's type in an editor's words."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "yes/no"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
