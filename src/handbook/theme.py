@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from .locale import parse_locale
 
 BUNDLED_THEMES = Path(__file__).parent / "themes"
 CATALOG = "LC_MESSAGES/messages.po"
+# Babel's parser silently truncates an unterminated string; check each line ourselves first.
+_PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
 
 
 @dataclass(frozen=True)
@@ -87,8 +90,9 @@ def load_translations(theme: Theme, language: str, problems: Problems) -> NullTr
                                   f"-d {theme.label}/locales -l {language}")
         return NullTranslations()
     try:
-        with file.open("rb") as handle:
-            catalog = read_po(handle, locale=language, abort_invalid=True)
+        data = file.read_bytes()
+        _check_po_lines(data.decode("utf-8"), label)
+        catalog = read_po(io.BytesIO(data), locale=language, abort_invalid=True)
     except PoFileError as exc:
         raise HandbookError([Problem(label, f"catalog syntax: {exc}", getattr(exc, "lineno", None))]) from None
     except (UnicodeDecodeError, ValueError) as exc:
@@ -108,6 +112,18 @@ def load_translations(theme: Theme, language: str, problems: Problems) -> NullTr
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
     return Translations(fp=buffer)
+
+
+def _check_po_lines(text: str, label: str) -> None:
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and not _PO_LINE.match(stripped):
+            problems.append(Problem(label, f"catalog syntax: cannot read this line: {stripped[:60]}",
+                                    number, 1, 'each line is msgid "…", msgstr "…", or a "…" '
+                                               "continuation, with the quotes closed"))
+    if problems:
+        raise HandbookError(problems)
 
 
 def make_environment(theme: Theme, translations: NullTranslations) -> jinja2.Environment:

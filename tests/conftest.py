@@ -1,0 +1,126 @@
+"""Fixtures that follow the pipeline: write a whole small site, build it, parse what came out."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from handbook.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+SITE_YAML = """\
+title: {sv: Handbok, da: Håndbog, cs: Příručka, en: Handbook}
+base_url: https://handbook.example/
+languages: [sv, da, cs, en]
+default_language: sv
+theme: default
+"""
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> None:
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+
+
+@dataclass
+class Result:
+    """What one run of the command line did."""
+
+    code: int
+    out: str
+    err: str
+    site: Path
+
+    @property
+    def build(self) -> Path:
+        return self.site / "build"
+
+    def html(self, path: str) -> BeautifulSoup:
+        return parse(self.build / path)
+
+
+def parse(file: Path) -> BeautifulSoup:
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+def text_of(soup: BeautifulSoup | object) -> str:
+    return " ".join(soup.get_text(" ").split())
+
+
+@pytest.fixture
+def run(capsys):
+    """Run the handbook command line in-process; returns code, stdout, stderr."""
+
+    def run_cli(*args: str | Path, site: Path | None = None) -> Result:
+        code = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err, site or Path(str(args[-1])))
+
+    return run_cli
+
+
+@pytest.fixture
+def make_site(tmp_path):
+    """Write a site from a dict of files; site.yaml defaults to four languages."""
+
+    def make(files: dict[str, str | bytes], site_yaml: str = SITE_YAML) -> Path:
+        root = tmp_path / "site"
+        root.mkdir(exist_ok=True)
+        write_files(root, {"site.yaml": site_yaml, **files})
+        return root
+
+    return make
+
+
+@pytest.fixture
+def build_site(make_site, run):
+    """Write and build a site; the build must succeed."""
+
+    def build(files: dict[str, str | bytes], site_yaml: str = SITE_YAML, *args: str) -> Result:
+        root = make_site(files, site_yaml)
+        result = run("build", *args, root, site=root)
+        assert result.code == 0, result.err
+        return result
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def example(tmp_path_factory) -> Path:
+    """The bundled example handbook, copied and built once for the session."""
+    root = tmp_path_factory.mktemp("example")
+    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    shutil.copytree(REPO / "content", root / "content")
+    assert main(["build", str(root)]) == 0
+    return root / "build"
+
+
+def local_target(build: Path, page: Path, url: str, base_url: str) -> Path | None:
+    """The file a URL in `page` points to, or None if it leaves the site."""
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https"):
+        if not url.startswith(base_url):
+            return None
+        path = urlsplit(url).path[len(urlsplit(base_url).path):]
+        target = build / path
+    elif parts.scheme or url.startswith("#"):
+        return None
+    elif url.startswith("/"):
+        target = build / parts.path[len(urlsplit(base_url).path):]
+    else:
+        target = (page.parent / parts.path).resolve()
+    if parts.path.endswith("/") or target.is_dir() or parts.path == "":
+        target = target / "index.html"
+    return target

@@ -1,0 +1,208 @@
+"""The bundled example handbook: every seed sentence is there, in its language, and every link works."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, local_target, parse, text_of
+
+SEEDS = REPO / "tests" / "seeds"
+LANGUAGES = ("sv", "da", "cs", "en")
+ORGANISATIONS = {"proaros": "sv", "hultsfred": "sv", "center-norrebro": "da",
+                 "cpus-slagelse": "da", "iq-roma-servis": "cs"}
+
+# Web-page leftovers in the seeds that are not text of the organisations (see the README).
+LEFTOVERS = (r"^Foto på ", r"^Lokalita:$", r"^Napsat komentář$", r"^Vaše e-mailová adresa",
+             r"^\"\"$", r"^Aktiv For Sindet \(nyt vindue\)$")
+
+
+def normalise(text: str) -> str:
+    """Typographic quotes and dashes aside, text must match word for word."""
+    text = re.sub(r"[\u201c\u201d\u201e\u00bb\u00ab]", '"', text)
+    text = re.sub(r"[\u2018\u2019]", "'", text)
+    text = re.sub(r"[\u2013\u2014\u2010]", "-", text).replace("\u00a0", " ")
+    text = re.sub(r"\s*-\s*", "-", text)
+    return " ".join(text.split())
+
+
+def seed_fragments(file: Path) -> list[str]:
+    """Each sentence of a seed, split where a bullet's name meets its description."""
+    fragments = []
+    for line in file.read_text(encoding="utf-8").splitlines():
+        line = line.strip().removeprefix("•").strip()
+        line = line.replace("(pdf- nyt vindue)", "").strip()
+        if not line or any(re.search(p, line) for p in LEFTOVERS):
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", line):
+            fragments.extend(f for f in re.split(r"\s[-–]\s", sentence) if f.strip())
+    return [normalise(f) for f in fragments]
+
+
+def organisation_text(build: Path, slug: str, language: str) -> str:
+    """Visible text of an organisation's pages in its own language."""
+    texts = []
+    for file in sorted((build / language / slug).rglob("index.html")):
+        soup = parse(file)
+        assert soup.html["lang"] == language
+        texts.append(text_of(soup.body))
+    return normalise(" ".join(texts))
+
+
+@pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.glob("*.txt")))
+def test_every_sentence_of_every_seed_is_published_in_its_language(example, seed):
+    slug = next(s for s in ORGANISATIONS if seed.startswith(s))
+    language = seed.split(".")[-2]
+    assert ORGANISATIONS[slug] == language
+    text = organisation_text(example, slug, language)
+    missing = [f for f in seed_fragments(SEEDS / seed) if f not in text]
+    assert not missing, f"not in the built pages of {slug}: {missing}"
+
+
+def test_every_language_has_a_home_listing_every_organisation(example):
+    for language in LANGUAGES:
+        home = parse(example / language / "index.html")
+        assert home.html["lang"] == language
+        cards = home.select(".card__title a")
+        assert len(cards) == len(ORGANISATIONS)
+        for link in cards:
+            target = local_target(example, example / language / "index.html", link["href"],
+                                  "https://handbook.example/")
+            assert target.is_file()
+
+
+def test_organisation_names_in_another_language_carry_their_own_lang(example):
+    home = parse(example / "en" / "index.html")
+    names = {a.get_text(): a.get("lang") for a in home.select(".card__title a")}
+    assert names["proAros"] == "sv"
+    assert names["Center Nørrebro"] == "da"
+    assert names["IQ Roma servis"] == "cs"
+    own = parse(example / "da" / "index.html")
+    assert own.find("a", string="Center Nørrebro").get("lang") is None
+
+
+@pytest.mark.parametrize("language,skip,values", [
+    ("sv", "Hoppa till innehållet", "Värdegrund"),
+    ("da", "Gå til indholdet", "Værdier"),
+    ("cs", "Přejít k obsahu", "Hodnoty"),
+    ("en", "Skip to content", "Values"),
+])
+def test_the_interface_is_in_the_readers_language(example, language, skip, values):
+    soup = parse(example / language / "proaros" / "index.html")
+    assert soup.html["lang"] == language and soup.html["dir"] == "ltr"
+    assert text_of(soup.select_one(".skip-link")) == skip
+    kinds = [text_of(k) for k in soup.select(".contents-list .kind")]
+    assert values in kinds
+
+
+def test_a_page_chrome_is_in_the_page_language(example):
+    page = parse(example / "da" / "center-norrebro" / "values" / "index.html")
+    assert page.html["lang"] == "da"
+    assert text_of(page.select_one(".skip-link")) == "Gå til indholdet"
+    assert text_of(page.select_one(".source")).startswith("Kilde:")
+
+
+def test_vision_statement_stands_out(example):
+    page = parse(example / "sv" / "proaros" / "vision" / "index.html")
+    assert text_of(page.select_one(".statement blockquote")) == "Alltid bästa möjliga möte"
+    assert page.select_one("h1").get_text() == "Vår vision"
+
+
+def test_values_are_data_with_count_and_list(example):
+    page = parse(example / "sv" / "proaros" / "values" / "index.html")
+    names = [text_of(n) for n in page.select(".value__name")]
+    assert names == ["Kunskap", "Omtanke"]
+    assert text_of(page.select_one("#values-heading")) == "2 värden: Kunskap och Omtanke"
+    norrebro = parse(example / "da" / "center-norrebro" / "values" / "index.html")
+    assert [text_of(n) for n in norrebro.select(".value__name")] == [
+        "Sammen med borgeren", "Vidensbaserede indsatser og kvalitet", "Koordinerede indsatser"]
+    assert text_of(norrebro.select_one("#values-heading")).startswith("3 værdier: ")
+
+
+def test_strategy_has_period_and_goals(example):
+    page = parse(example / "da" / "cpus-slagelse" / "strategy" / "index.html")
+    assert text_of(page.select_one(".period__value")) == "2018–2019"
+    assert len(page.select(".goal-list li")) == 3
+    assert text_of(page.select_one("#goals-heading")) == "3 mål"
+
+
+def test_letter_has_author_and_role(example):
+    page = parse(example / "sv" / "hultsfred" / "vardegrund" / "index.html")
+    assert text_of(page.select_one(".signature__name")) == "Ann-Gret Sillén"
+    assert text_of(page.select_one(".signature__role")) == "Socialchef"
+
+
+def test_czech_home_counts_pages_with_czech_plurals(example):
+    home = parse(example / "cs" / "index.html")
+    counts = {text_of(c.select_one(".card__title")): text_of(c.select_one(".card__count"))
+              for c in home.select(".card")}
+    assert counts["IQ Roma servis"] == "1 stránka"
+    assert counts["proAros"] == "2 stránky"
+    assert text_of(home.select_one(".lead")) == "Vize, hodnoty a strategie 5 organizací."
+
+
+def test_a_page_without_a_translation_is_linked_as_its_original(example):
+    overview = parse(example / "cs" / "proaros" / "index.html")
+    link = overview.select_one(".contents-list a")
+    assert link["hreflang"] == "sv" and link["lang"] == "sv"
+    target = local_target(example, example / "cs" / "proaros" / "index.html", link["href"],
+                          "https://handbook.example/")
+    assert target == (example / "sv" / "proaros" / "vision" / "index.html").resolve()
+
+
+def all_links(build: Path, base_url: str):
+    for file in sorted(build.rglob("*.html")):
+        soup = parse(file)
+        for element in soup.find_all(["a", "link", "img", "script"]):
+            url = element.get("href") or element.get("src")
+            if url:
+                yield file, url, local_target(build, file, url, base_url)
+
+
+def test_every_internal_link_resolves(example):
+    checked = 0
+    for file, url, target in all_links(example, "https://handbook.example/"):
+        if file.name == "404.html" and url.startswith("/"):
+            target = example / url.lstrip("/")
+            target = target / "index.html" if url.endswith("/") else target
+        if target is not None:
+            assert target.exists(), f"{file.relative_to(example)}: {url} is dead"
+            checked += 1
+    assert checked > 200
+
+
+def test_links_work_under_a_sub_path(tmp_path, run):
+    import shutil
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "content", site / "content")
+    shutil.copy(REPO / "site.yaml", site / "site.yaml")
+    base = "https://intranet.example/handbok/"
+    assert run("build", "--base-url", base, site).code == 0
+    build = site / "build"
+    page = parse(build / "da" / "cpus-slagelse" / "strategy" / "index.html")
+    assert page.select_one('link[rel="canonical"]')["href"] == base + "da/cpus-slagelse/strategy/"
+    for file, url, target in all_links(build, base):
+        if url.startswith("/"):
+            assert url.startswith("/handbok/"), f"{file}: {url} ignores the sub-path"
+            target = build / url.removeprefix("/handbok/")
+            target = target / "index.html" if url.endswith("/") else target
+        if target is not None:
+            assert target.exists(), f"{file.relative_to(build)}: {url} is dead"
+    sitemap = (build / "sitemap.xml").read_text()
+    assert f"<loc>{base}sv/proaros/vision/</loc>" in sitemap
+    assert "https://handbook.example/" not in sitemap
+
+
+def test_assets_are_fingerprinted_and_local(example):
+    page = parse(example / "sv" / "index.html")
+    stylesheet = page.select_one('link[rel="stylesheet"]')["href"]
+    assert re.search(r"assets/style\.[0-9a-f]{10}\.css$", stylesheet)
+    for file in example.rglob("*.html"):
+        soup = parse(file)
+        for element in soup.find_all(["link", "script", "img"]):
+            url = element.get("src") or (element.get("href") if element.name != "link"
+                                         or element.get("rel") != ["alternate"]
+                                         and element.get("rel") != ["canonical"] else None)
+            assert not url or not re.match(r"^(https?:)?//", url), f"{file}: loads {url}"

@@ -1,0 +1,103 @@
+"""Dates, periods, lists, plurals, language names and direction come from Babel per locale."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import text_of
+
+
+def values_page(count: int) -> str:
+    items = "\n".join(f"  - name: Hodnota {i}\n    description: Popis {i}." for i in range(1, count + 1))
+    return f"---\ntitle: Hodnoty\nvalues:\n{items}\n---\nText.\n"
+
+
+@pytest.mark.parametrize("count,expected", [(1, "1 hodnota"), (2, "2 hodnoty"), (4, "4 hodnoty"),
+                                            (5, "5 hodnot"), (22, "22 hodnot")])
+def test_czech_has_three_plural_forms(build_site, count, expected):
+    result = build_site({
+        "content/org/organisation.yaml": "name: Organizace\nlanguage: cs\n",
+        "content/org/values.md": values_page(count),
+    })
+    heading = text_of(result.html("cs/org/values/index.html").select_one("#values-heading"))
+    assert heading.split(":")[0] == expected
+
+
+@pytest.mark.parametrize("language,conjunction", [("sv", "och"), ("da", "og"), ("cs", "a"), ("en", "and")])
+def test_lists_follow_the_locale(build_site, language, conjunction):
+    result = build_site({
+        "content/org/organisation.yaml": f"name: Org\nlanguage: {language}\n",
+        "content/org/values.md": "---\ntitle: T\nvalues:\n  - name: Alfa\n  - name: Beta\n"
+                                 "  - name: Gama\n---\n",
+    })
+    heading = text_of(result.html(f"{language}/org/values/index.html").select_one("#values-heading"))
+    comma = "," if language == "en" else ""
+    assert heading.endswith(f": Alfa, Beta{comma} {conjunction} Gama")
+
+
+@pytest.mark.parametrize("language,published,updated", [
+    ("sv", "Publicerad 1 januari 2018", "Senast uppdaterad 15 mars 2019"),
+    ("da", "Udgivet 1. januar 2018", "Senest opdateret 15. marts 2019"),
+    ("cs", "Zveřejněno 1. ledna 2018", "Naposledy aktualizováno 15. března 2019"),
+    ("en", "Published January 1, 2018", "Last updated March 15, 2019"),
+])
+def test_dates_use_the_locales_long_format(build_site, language, published, updated):
+    result = build_site({
+        "content/org/organisation.yaml": f"name: Org\nlanguage: {language}\n",
+        "content/org/letter.md": "---\ntitle: Brev\nauthor: A. Author\ndate: 2018-01-01\n"
+                                 "updated: 2019-03-15\n---\nText.\n",
+    })
+    byline = text_of(result.html(f"{language}/org/letter/index.html").select_one(".byline"))
+    assert published in byline and updated in byline
+
+
+@pytest.mark.parametrize("period,language,expected", [
+    ("{from: 2018, to: 2019}", "da", "2018–2019"),
+    ("{from: 2020, to: 2020}", "sv", "2020"),
+    ("{from: 2018-03-01, to: 2019-06-30}", "sv", "1 mars 2018–30 juni 2019"),
+    ("{from: 2018-03-01, to: 2019-06-30}", "cs", "1. 3. 2018 – 30. 6. 2019"),
+])
+def test_strategy_periods_are_locale_intervals(build_site, period, language, expected):
+    result = build_site({
+        "content/org/organisation.yaml": f"name: Org\nlanguage: {language}\n",
+        "content/org/strategy.md": f"---\ntitle: S\nperiod: {period}\ngoals: [Ett]\n---\n",
+    })
+    value = text_of(result.html(f"{language}/org/strategy/index.html").select_one(".period__value"))
+    assert value == expected
+
+
+def test_language_names_are_given_in_the_readers_language(build_site):
+    result = build_site({"content/org/organisation.yaml": "name: Org\nlanguage: sv\ncountry: SE\n"})
+    meta = {lang: text_of(result.html(f"{lang}/index.html").select_one(".card__meta"))
+            for lang in ("sv", "da", "cs", "en")}
+    assert meta["sv"] == "Sverige Skriven på svenska"
+    assert meta["da"] == "Sverige Skrevet på svensk"
+    assert meta["cs"] == "Švédsko Jazyk: švédština"
+    assert meta["en"] == "Sweden Written in Swedish"
+    switcher = [text_of(a) for a in result.html("sv/index.html").select(".language-switcher li")]
+    assert switcher == ["svenska", "dansk", "čeština", "English"]
+
+
+def test_right_to_left_locale_gets_dir_rtl(build_site):
+    site_yaml = ("title: {en: Handbook, ar: الدليل}\nbase_url: https://h.example/\n"
+                 "languages: [en, ar]\ndefault_language: en\n")
+    result = build_site({"content/org/organisation.yaml": "name: Org\nlanguage: en\n"}, site_yaml)
+    assert result.html("ar/index.html").html["dir"] == "rtl"
+    assert result.html("ar/index.html").html["lang"] == "ar"
+    assert result.html("en/index.html").html["dir"] == "ltr"
+    # The English organisation on the Arabic home is marked as English, left to right.
+    name = result.html("ar/index.html").select_one(".card__title a")
+    assert name["lang"] == "en" and name["dir"] == "ltr"
+    # No catalog for Arabic: a warning, not an error, so the build goes on.
+    assert "no interface translation for 'ar'" in result.err
+
+
+def test_organisations_sort_by_the_readers_alphabet(build_site):
+    result = build_site({
+        "content/a/organisation.yaml": "name: Zeta\nlanguage: sv\n",
+        "content/b/organisation.yaml": "name: alfa\nlanguage: sv\n",
+        "content/c/organisation.yaml": "name: Beta\nlanguage: sv\n",
+        "content/d/organisation.yaml": "name: Omega\nlanguage: sv\norder: 1\n",
+    })
+    names = [text_of(a) for a in result.html("sv/index.html").select(".card__title a")]
+    assert names == ["Omega", "alfa", "Beta", "Zeta"]
