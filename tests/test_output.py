@@ -1,0 +1,129 @@
+"""Output guarantees: the URL layout, deterministic bytes, and a failed build that changes nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import REPO, parse
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def copy_example(target: Path) -> Path:
+    shutil.copytree(REPO / "content", target / "content")
+    shutil.copy(REPO / "site.yaml", target / "site.yaml")
+    return target
+
+
+def test_urls_follow_the_contract(example):
+    for path in ["index.html", "sitemap.xml", "robots.txt",
+                 "sv/index.html", "da/index.html", "cs/index.html", "en/index.html",
+                 "sv/404.html", "en/404.html",
+                 "sv/proaros/index.html", "en/proaros/index.html",
+                 "sv/proaros/vision/index.html", "sv/proaros/values/index.html",
+                 "sv/hultsfred/vardegrund/index.html",
+                 "da/center-norrebro/vision/index.html", "da/center-norrebro/values/index.html",
+                 "da/cpus-slagelse/strategy/index.html",
+                 "cs/iq-roma-servis/chceme-byt-lepsi/index.html"]:
+        assert (example / path).is_file(), path
+    # A page exists only in the languages it is written in: no silently mixed-language copies.
+    assert not (example / "en" / "proaros" / "vision").exists()
+
+
+def test_same_sources_give_identical_bytes(tmp_path, run):
+    site = copy_example(tmp_path / "site")
+    assert run("build", "--out", tmp_path / "one", site).code == 0
+    assert run("build", "--out", tmp_path / "two", site).code == 0
+    assert files_of(tmp_path / "one") == files_of(tmp_path / "two")
+
+
+def test_a_rebuild_replaces_the_output_and_removes_stale_pages(tmp_path, run):
+    site = copy_example(tmp_path / "site")
+    assert run("build", site).code == 0
+    (site / "content" / "hultsfred" / "vardegrund.md").unlink()
+    assert run("build", site).code == 0
+    assert not (site / "build" / "sv" / "hultsfred" / "vardegrund").exists()
+    assert (site / "build" / "sv" / "hultsfred" / "index.html").is_file()
+    assert not list(site.glob(".build.tmp-*"))
+
+
+def test_a_failed_build_leaves_the_previous_output_exactly(tmp_path, run):
+    site = copy_example(tmp_path / "site")
+    assert run("build", site).code == 0
+    before = files_of(site / "build")
+    (site / "content" / "proaros" / "vision.md").write_text("---\ntitle: [broken\n---\n", encoding="utf-8")
+    assert run("build", site).code == 1
+    assert files_of(site / "build") == before
+
+
+def test_root_page_picks_a_language_and_lists_them_all(example):
+    root = parse(example / "index.html")
+    links = {a["hreflang"]: a["href"] for a in root.select(".language-list a")}
+    assert links == {"sv": "sv/", "da": "da/", "cs": "cs/", "en": "en/"}
+    assert [a.get_text() for a in root.select(".language-list a")] == ["svenska", "dansk", "čeština", "English"]
+    script = root.find("script").string
+    assert "navigator.languages" in script and "location.replace" in script
+
+
+def test_sitemap_and_robots(example):
+    sitemap = (example / "sitemap.xml").read_text()
+    assert "<loc>https://handbook.example/da/cpus-slagelse/strategy/</loc>" in sitemap
+    assert 'hreflang="cs" href="https://handbook.example/cs/"' in sitemap
+    robots = (example / "robots.txt").read_text()
+    assert "Sitemap: https://handbook.example/sitemap.xml" in robots
+
+
+def test_every_page_has_lang_dir_and_one_h1(example):
+    for file in example.rglob("*.html"):
+        soup = parse(file)
+        assert soup.html.get("lang") in ("sv", "da", "cs", "en"), file
+        assert soup.html.get("dir") == "ltr", file
+        assert len(soup.find_all("h1")) == 1, file
+        assert soup.select_one("a.skip-link")["href"] == "#main"
+        assert soup.find("main", id="main") is not None
+
+
+def test_no_page_repeats_site_wide_lists(example):
+    """Pages carry at most the list of organisations, never every page of the site."""
+    page = parse(example / "sv" / "proaros" / "vision" / "index.html")
+    hrefs = [a["href"] for a in page.find_all("a")]
+    assert not any("hultsfred" in h or "iq-roma-servis" in h for h in hrefs)
+
+
+def test_the_package_bundles_the_default_theme(make_site, run, tmp_path):
+    """A site with only site.yaml and content/ builds with the installed theme."""
+    root = make_site({"content/org/organisation.yaml": "name: Org\nlanguage: da\n"})
+    assert not (root / "themes").exists()
+    assert run("build", root).code == 0
+    css = list((root / "build" / "assets").glob("style.*.css"))
+    assert len(css) == 1 and "@media print" in css[0].read_text()
+
+
+def test_media_files_are_published_once_and_linked(build_site):
+    result = build_site({
+        "content/org/organisation.yaml": "name: Org\nlanguage: sv\nlogo: media/logo.svg\n",
+        "content/org/media/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+        "content/org/media/photo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+        "content/org/page.md": "---\ntitle: T\n---\n![Ett foto](media/photo.svg)\n",
+    })
+    assert (result.build / "media" / "org" / "photo.svg").is_file()
+    image = result.html("sv/org/page/index.html").select_one(".prose img")
+    assert image["src"] == "../../../media/org/photo.svg"
+    assert image["alt"] == "Ett foto"
+    logo = result.html("da/org/index.html").select_one(".organisation__logo")
+    assert logo["src"] == "../../media/org/logo.svg"
+
+
+def test_markdown_links_to_pages_become_urls(build_site):
+    result = build_site({
+        "content/org/organisation.yaml": "name: Org\nlanguage: sv\n",
+        "content/org/vision.md": "---\ntitle: V\n---\nSe [värdena](values.md#kunskap) och [den andra](../other/vision.md).\n",
+        "content/org/values.md": "---\ntitle: Värden\n---\n## Kunskap\n",
+        "content/other/organisation.yaml": "name: Other\nlanguage: da\n",
+        "content/other/vision.md": "---\ntitle: Anden\n---\n",
+    })
+    links = [a["href"] for a in result.html("sv/org/vision/index.html").select(".prose a")]
+    assert links == ["../values/#kunskap", "../../../da/other/vision/"]
