@@ -31,3 +31,6 @@ catalogs: $(STAMP)
 
 clean:
 	rm -rf build .venv .pytest_cache src/*.egg-info
+
+bench: $(STAMP)
+	$(BIN)/python bench/build.py --pages 1000 5000

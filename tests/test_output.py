@@ -127,3 +127,48 @@ def test_markdown_links_to_pages_become_urls(build_site):
     })
     links = [a["href"] for a in result.html("sv/org/vision/index.html").select(".prose a")]
     assert links == ["../values/#kunskap", "../../../da/other/vision/"]
+
+
+def many_pages(count: int) -> dict[str, str]:
+    files = {"content/org/organisation.yaml": "name: Org\nlanguage: sv\n"}
+    for number in range(count):
+        files[f"content/org/page-{number}.md"] = f"---\ntitle: Sida {number}\n---\nText *{number}*.\n"
+    return files
+
+
+def test_parallel_rendering_gives_the_same_bytes(make_site, tmp_path):
+    from handbook.build import build
+    root = make_site(many_pages(300))
+    serial = build(root, tmp_path / "serial", jobs=1)
+    parallel = build(root, tmp_path / "parallel", jobs=2)
+    assert serial.pages == parallel.pages == 300 + 4 * 3 + 1
+    assert files_of(tmp_path / "serial") == files_of(tmp_path / "parallel")
+
+
+def test_problems_found_while_rendering_in_parallel_are_reported(make_site, tmp_path):
+    import pytest
+    from handbook.build import build
+    from handbook.errors import HandbookError
+    files = many_pages(300)
+    files["content/org/page-299.md"] = "---\ntitle: Sist\n---\nSe [saknad](missing.md).\n"
+    root = make_site(files)
+    with pytest.raises(HandbookError) as error:
+        build(root, tmp_path / "out", jobs=2)
+    assert [p.format() for p in error.value.problems] == [
+        "content/org/page-299.md:4: error: the link 'missing.md' points to nothing\n"
+        "  hint: link to another page by its file, e.g. 'values.md' or '../proaros/vision.md', "
+        "and to files in media/"]
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_large_organisation_does_not_list_every_page_on_every_page(build_site):
+    files = many_pages(20)
+    files["content/org/vision.md"] = "---\ntitle: Vår vision\n---\n"
+    result = build_site(files)
+    page = result.html("sv/org/page-7/index.html")
+    listed = [a.get_text() for a in page.select(".page-contents li a")]
+    assert listed == ["Vår vision", "Sida 7"]
+    more = page.select_one(".page-contents__more a")
+    assert more.get_text() == "19 sidor till" and more["href"] == "../"
+    small = build_site(many_pages(3))
+    assert len(small.html("sv/org/page-1/index.html").select(".page-contents li a")) == 3

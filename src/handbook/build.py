@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,11 +40,12 @@ class BuildReport:
 
 
 def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None = None,
-          strict: bool = False, write: bool = True) -> BuildReport:
+          strict: bool = False, write: bool = True, jobs: int | None = None) -> BuildReport:
     """Build the site in `site_dir` into `out_dir` (default: site_dir/build).
 
     Raises HandbookError listing every problem found; then nothing is written and the
     previous output is left exactly as it was. With `write=False` it only checks.
+    `jobs` processes render the pages (default: one per core).
     """
     report = BuildReport()
     problems = Problems()
@@ -60,7 +64,7 @@ def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None =
 
     with report.step("render"):
         renderer = Renderer(site, theme, translations, problems)
-        files = list(renderer.outputs())
+        files = list(renderer.site_outputs()) + render_pages(renderer, jobs)
     problems.raise_if_errors(strict)
 
     copies = [(theme.static_dir / name, target) for name, target in theme.assets.items()]
@@ -72,3 +76,41 @@ def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None =
         with report.step("write"):
             report.files = write_site(out, files, copies)
     return report
+
+
+# Pages per worker task: large enough that sending work and results costs little.
+_CHUNK = 64
+_worker_renderer: Renderer | None = None
+
+
+def render_pages(renderer: Renderer, jobs: int | None = None) -> list[tuple[str, str]]:
+    """Render every Markdown page, in forked worker processes when there are enough pages.
+
+    Workers inherit the loaded site and theme through fork; each returns its files and any
+    problems it found, and the results are put back in the site's order.
+    """
+    pages = list(renderer.site.pages)
+    jobs = jobs or os.cpu_count() or 1
+    if jobs < 2 or len(pages) < 2 * _CHUNK or "fork" not in mp.get_all_start_methods():
+        return list(renderer.page_outputs(pages))
+    global _worker_renderer
+    _worker_renderer = renderer
+    chunks = [pages[i:i + _CHUNK] for i in range(0, len(pages), _CHUNK)]
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
+            results = list(pool.map(_render_chunk, chunks))
+    finally:
+        _worker_renderer = None
+    files = []
+    for chunk_files, chunk_problems in results:
+        files.extend(chunk_files)
+        renderer.problems.add(chunk_problems)
+    return files
+
+
+def _render_chunk(pages: list) -> tuple[list[tuple[str, str]], list[Problem]]:
+    renderer = _worker_renderer
+    assert renderer is not None
+    before = len(renderer.problems.items)
+    files = list(renderer.page_outputs(pages))
+    return files, renderer.problems.items[before:]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .config import SiteConfig
 
@@ -100,18 +101,27 @@ class Organisation:
         """Where a media file is published: once for the site, not once per language."""
         return f"media/{self.slug}/{name.removeprefix('media/')}"
 
-    @property
+    @cached_property
     def originals(self) -> tuple[Page, ...]:
         return tuple(p for p in self.pages if p.is_original)
 
+    @cached_property
+    def _versions(self) -> dict[str, dict[str, Page]]:
+        index: dict[str, dict[str, Page]] = {}
+        for page in self.pages:
+            index.setdefault(page.id, {})[page.language] = page
+        return index
+
     def versions(self, page_id: str) -> dict[str, Page]:
         """Every language version of one page, keyed by language."""
-        return {p.language: p for p in self.pages if p.id == page_id}
+        return self._versions.get(page_id, {})
+
+    def original(self, page_id: str) -> Page:
+        return next(p for p in self.versions(page_id).values() if p.is_original)
 
     def page_for(self, page_id: str, language: str) -> Page:
         """The page in `language` if it is translated, otherwise its original."""
-        versions = self.versions(page_id)
-        return versions.get(language) or next(p for p in versions.values() if p.is_original)
+        return self.versions(page_id).get(language) or self.original(page_id)
 
     def section(self, kind: str) -> Page | None:
         return next((p for p in self.originals if p.id == kind), None)
@@ -124,9 +134,16 @@ class Site:
     config: SiteConfig
     organisations: tuple[Organisation, ...] = field(default_factory=tuple)
 
-    def organisation(self, slug: str) -> Organisation:
-        return next(o for o in self.organisations if o.slug == slug)
+    @cached_property
+    def _by_slug(self) -> dict[str, Organisation]:
+        return {o.slug: o for o in self.organisations}
 
-    @property
+    def organisation(self, slug: str) -> Organisation:
+        return self._by_slug[slug]
+
+    def find_organisation(self, slug: str) -> Organisation | None:
+        return self._by_slug.get(slug)
+
+    @cached_property
     def pages(self) -> tuple[Page, ...]:
         return tuple(p for o in self.organisations for p in o.pages)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 from urllib.parse import urlsplit
 
 import jinja2
@@ -20,6 +20,11 @@ from .locale import Localiser, language_autonym, localiser
 from .markdown import MarkdownRenderer
 from .model import Organisation, Page, SECTIONS, Site
 from .theme import Theme, make_environment
+
+
+# How many of its organisation's pages a page lists beside itself before it lists only the
+# canonical sections and links to the organisation's overview for the rest.
+MAX_CONTENTS = 12
 
 
 @dataclass(frozen=True)
@@ -50,14 +55,22 @@ class Renderer:
 
     def outputs(self) -> Iterator[tuple[str, str]]:
         """Every (output path, text) of the site, in a stable order."""
+        yield from self.site_outputs()
+        yield from self.page_outputs(self.site.pages)
+
+    def page_outputs(self, pages: Iterable[Page]) -> Iterator[tuple[str, str]]:
+        """The pages written in Markdown: the bulk of the work, each independent of the others."""
+        for page in pages:
+            yield f"{page.path}index.html", self.page(page)
+
+    def site_outputs(self) -> Iterator[tuple[str, str]]:
+        """Root, homes, organisation overviews, 404 pages, sitemap and robots.txt."""
         yield "index.html", self.root()
         for language in self.config.languages:
             yield f"{language}/index.html", self.home(language)
             yield f"{language}/404.html", self.not_found(language)
             for organisation in self.site.organisations:
                 yield f"{organisation.path(language)}index.html", self.organisation(organisation, language)
-        for page in self.site.pages:
-            yield f"{page.path}index.html", self.page(page)
         yield "sitemap.xml", self.sitemap()
         yield "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {self.config.base_url}sitemap.xml\n"
 
@@ -85,9 +98,15 @@ class Renderer:
         versions = organisation.versions(page.id)
         alternates = [(code, versions[code].path) for code in self.config.languages if code in versions]
         body = self.markdown.page(page.body, self._link_resolver(page, organisation))
+        contents = self._contents(organisation, page.language, page)
+        more = 0
+        if len(contents) > MAX_CONTENTS:
+            # A large organisation: its sections and this page, and a link to all the others.
+            kept = [link for link in contents if link.kind != "page" or link.current]
+            more, contents = len(contents) - len(kept), kept
         return self._render(f"{page.kind}.html", page.language, page.path,
                             alternates=alternates, page=page, organisation=organisation,
-                            body=Markup(body), contents=self._contents(organisation, page.language, page))
+                            body=Markup(body), contents=contents, more_pages=more)
 
     def not_found(self, language: str) -> str:
         # Served for any missing URL, so its links cannot be relative: they start at the site root.
@@ -154,10 +173,10 @@ class Renderer:
             target = posixpath.normpath(posixpath.join(organisation.slug, parts.path))
             fragment = f"#{parts.fragment}" if parts.fragment else ""
             folder, _, name = target.partition("/")
-            owner = next((o for o in site.organisations if o.slug == folder), None)
+            owner = site.find_organisation(folder)
             if name.endswith(".md") and owner is not None:
                 page_id = name[:-3].split(".")[0]
-                if any(p.id == page_id for p in owner.originals):
+                if owner.versions(page_id):
                     linked = owner.page_for(page_id, page.language)
                     return self._relative(linked.path, page.path) + fragment
             elif owner is not None and name in owner.media:
