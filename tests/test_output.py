@@ -170,5 +170,9 @@ def test_a_large_organisation_does_not_list_every_page_on_every_page(build_site)
     assert listed == ["Vår vision", "Sida 7"]
     more = page.select_one(".page-contents__more a")
     assert more.get_text() == "19 sidor till" and more["href"] == "../"
+
+
+def test_a_small_organisation_lists_all_its_pages_on_each(build_site):
     small = build_site(many_pages(3))
     assert len(small.html("sv/org/page-1/index.html").select(".page-contents li a")) == 3
+    assert small.html("sv/org/page-1/index.html").select_one(".page-contents__more") is None
