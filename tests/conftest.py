@@ -124,3 +124,19 @@ def local_target(build: Path, page: Path, url: str, base_url: str) -> Path | Non
     if parts.path.endswith("/") or target.is_dir() or parts.path == "":
         target = target / "index.html"
     return target
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session. Skips locally without it; fails under CI=true."""
+    from browser import CHROMIUM, CHROMIUM_ARGS, chromium_missing_reason, must_run
+    reason = chromium_missing_reason()
+    if reason:
+        if must_run():
+            pytest.fail(f"browser tests must run in CI: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
