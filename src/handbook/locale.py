@@ -14,6 +14,7 @@ from babel.dates import format_date, format_interval
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
+from .collation import collator
 from .model import Period
 
 T = TypeVar("T")
@@ -22,13 +23,6 @@ T = TypeVar("T")
 @lru_cache(maxsize=None)
 def parse_locale(code: str) -> Locale:
     return Locale.parse(code, sep="-" if "-" in code else "_")
-
-
-@lru_cache(maxsize=1)
-def _collator():
-    # The Unicode Collation Algorithm with the default table (DUCET). Loaded once, lazily.
-    import pyuca
-    return pyuca.Collator()
 
 
 class Localiser:
@@ -74,8 +68,9 @@ class Localiser:
     def number(self, value: float) -> str:
         return format_decimal(value, locale=self.locale)
 
-    def sort_key(self, text: str) -> tuple:
-        return tuple(_collator().sort_key(text))
+    def sort_key(self, text: str) -> tuple[int, ...]:
+        """The locale's alphabetical order (UCA with the locale's CLDR tailoring)."""
+        return collator(self.code).sort_key(text)
 
     def sorted(self, items: Iterable[T], key: Callable[[T], str]) -> list[T]:
         """Items in the locale's alphabetical order of `key`."""
