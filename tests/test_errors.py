@@ -201,3 +201,8 @@ def test_refuses_to_replace_a_directory_that_is_not_a_build(make_site, run):
     assert "does not look like a handbook build" in result.err
     assert (precious / "thesis.txt").read_text() == "keep me"
     assert run("build", "--out", root, root).code == 1
+
+
+def test_value_starting_with_a_quote_gets_a_hint(broken):
+    err = broken({"content/org/page.md": '---\ntitle: "Sidan" och mer\n---\n'}, "content/org/page.md:2:")
+    assert "put the whole value in single quotes" in err

@@ -10,6 +10,7 @@ from .config import SiteConfig
 from .errors import HandbookError, Problems
 from .fields import Fields
 from .model import Organisation, Page, Period, SECTIONS, Site, Value
+from .typography import typeset
 from .sources import YamlMap, describe, parse_yaml, read_text, split_front_matter
 
 CONTENT_DIR = "content"
@@ -87,7 +88,8 @@ def load_organisation(folder: Path, config: SiteConfig, problems: Problems) -> O
                      f"put the file in {where}/media/ and write 'logo: media/<file>'")
         logo = None
     organisation = Organisation(
-        slug=slug, name=name or slug, language=language or config.default_language, file=path,
+        slug=slug, name=typeset(name or slug, language or ""), language=language or config.default_language,
+        file=path,
         country=country, website=fields.text("website"), logo=logo,
         summary=fields.text("summary"), order=fields.integer("order"))
     if name is None or language is None:
@@ -142,7 +144,7 @@ def load_page(file: Path, organisation: Organisation, config: SiteConfig,
         slug = page_id
     page = Page(
         organisation=organisation.slug, id=page_id, language=language,
-        is_original=match["lang"] is None, file=path, title=title or page_id, slug=slug,
+        is_original=match["lang"] is None, file=path, title=typeset(title or page_id, language), slug=slug,
         body=document.body, body_line=document.body_line,
         statement=fields.text("statement") if kind == "vision" else None,
         values=_values(fields) if kind == "values" else (),

@@ -11,6 +11,8 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import slugify_unicode
 from markdown.treeprocessors import Treeprocessor
 
+from .typography import typeset_tree
+
 # Given a URL written in Markdown, returns the URL to put in the HTML (or the same one).
 LinkResolver = Callable[[str], str]
 
@@ -35,38 +37,51 @@ class _LinkRewriter(Treeprocessor):
                     element.set(attribute, self.resolve(url))
 
 
-class _LinkExtension(Extension):
+class _Typography(Treeprocessor):
+    language: str = ""
+
+    def run(self, root: Element) -> None:
+        typeset_tree(root, self.language)
+
+
+class _HandbookExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
-        self.processor = _LinkRewriter(md)
-        # After inline patterns have produced the <a> and <img> elements (priority 20).
-        md.treeprocessors.register(self.processor, "handbook-links", 5)
+        # Both run after inline patterns have produced the final elements (priority 20).
+        self.links = _LinkRewriter(md)
+        self.typography = _Typography(md)
+        md.treeprocessors.register(self.links, "handbook-links", 5)
+        md.treeprocessors.register(self.typography, "handbook-typography", 4)
 
 
 class MarkdownRenderer:
     """Converts page bodies and short YAML texts; one instance is reused for every page."""
 
     def __init__(self) -> None:
-        self._links = _LinkExtension()
+        self._extension = _HandbookExtension()
         self._md = markdown.Markdown(
-            extensions=["extra", "sane_lists", "toc", self._links],
+            extensions=["extra", "sane_lists", "toc", self._extension],
             extension_configs={"toc": {"slugify": slugify_unicode}},
             output_format="html")
 
-    def page(self, text: str, resolve: LinkResolver | None = None) -> str:
-        """A page body as HTML; `resolve` rewrites the links written in it."""
-        self._links.processor.resolve = resolve
-        try:
-            return self._md.reset().convert(text)
-        finally:
-            self._links.processor.resolve = None
+    def page(self, text: str, language: str, resolve: LinkResolver | None = None) -> str:
+        """A page body as HTML, set by the language's typography; `resolve` rewrites links."""
+        return self._convert(text, language, resolve)
 
-    def inline(self, text: str) -> str:
+    def inline(self, text: str, language: str) -> str:
         """A one-line text from YAML (a value's name, a goal) as HTML without a paragraph."""
-        html = self._md.reset().convert(text)
+        html = self._convert(text, language)
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             return html[3:-4]
         return html
 
-    def block(self, text: str) -> str:
+    def block(self, text: str, language: str) -> str:
         """A longer text from YAML (a value's description) as HTML paragraphs."""
-        return self._md.reset().convert(text)
+        return self._convert(text, language)
+
+    def _convert(self, text: str, language: str, resolve: LinkResolver | None = None) -> str:
+        self._extension.links.resolve = resolve
+        self._extension.typography.language = language
+        try:
+            return self._md.reset().convert(text)
+        finally:
+            self._extension.links.resolve = None

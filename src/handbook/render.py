@@ -97,7 +97,7 @@ class Renderer:
         organisation = self.site.organisation(page.organisation)
         versions = organisation.versions(page.id)
         alternates = [(code, versions[code].path) for code in self.config.languages if code in versions]
-        body = self.markdown.page(page.body, self._link_resolver(page, organisation))
+        body = self.markdown.page(page.body, page.language, self._link_resolver(page, organisation))
         contents = self._contents(organisation, page.language, page)
         more = 0
         if len(contents) > MAX_CONTENTS:
@@ -200,8 +200,8 @@ class Renderer:
                 date=loc.date, period=loc.period, join_list=_list_joiner(loc),
                 country=loc.country_name,
                 language_name=loc.language_name, autonym=language_autonym,
-                inline=lambda text: Markup(self.markdown.inline(text)),
-                block=lambda text: Markup(self.markdown.block(text)))
+                inline=lambda text, language=language: Markup(self.markdown.inline(text, language)),
+                block=lambda text, language=language: Markup(self.markdown.block(text, language)))
             environment.globals.update(
                 lang=language, dir=loc.direction, loc=loc, site=self.config,
                 languages=[self._language_entry(code) for code in self.config.languages],

@@ -112,6 +112,9 @@ def _yaml_hint(exc: yaml.MarkedYAMLError) -> str | None:
         return "a value containing ': ' must be put in quotes"
     if "found character '\\t'" in problem:
         return "YAML is indented with spaces, not tabs"
+    if "expected <block end>, but found '<scalar>'" in problem:
+        return ("a value that starts with a quotation mark must end with it; to quote part of it, "
+                "put the whole value in single quotes: title: '\"Word\" and more'")
     if "could not find expected ':'" in problem:
         return "each line should be 'key: value'; check the line above for a missing colon"
     return None
