@@ -27,7 +27,7 @@ test: $(STAMP)
 # Extract the theme's UI strings and merge them into every catalog (the ordinary Babel workflow).
 catalogs: $(STAMP)
 	$(BIN)/pybabel extract --no-location --sort-output -F $(THEME)/babel.cfg -o $(LOCALES)/messages.pot $(THEME)/templates
-	$(BIN)/pybabel update --no-fuzzy-matching -i $(LOCALES)/messages.pot -d $(LOCALES)
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -i $(LOCALES)/messages.pot -d $(LOCALES)
 
 clean:
 	rm -rf build .venv .pytest_cache src/*.egg-info

@@ -17,6 +17,7 @@ CONTENT_DIR = "content"
 ORGANISATION_FILE = "organisation.yaml"
 ORGANISATION_KEYS = ("name", "language", "country", "website", "logo", "summary", "order")
 PAGE_KEYS = ("title", "slug", "summary", "author", "role", "date", "updated", "draft", "source")
+TRANSLATION_KEYS = ("translated_from",)
 SECTION_KEYS = {"vision": ("statement",), "values": ("values",), "strategy": ("period", "goals"),
                 "page": ()}
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -134,7 +135,9 @@ def load_page(file: Path, organisation: Organisation, config: SiteConfig,
 
     document = split_front_matter(read_text(file, path), path)
     kind = page_id if page_id in SECTIONS else "page"
-    fields = Fields(document.front, problems, PAGE_KEYS + SECTION_KEYS[kind],
+    is_original = match["lang"] is None
+    fields = Fields(document.front, problems,
+                    PAGE_KEYS + SECTION_KEYS[kind] + (() if is_original else TRANSLATION_KEYS),
                     f"the front matter of a {kind} page" if kind != "page" else "the front matter")
     title = fields.text("title", required=True)
     slug = fields.text("slug") or page_id
@@ -144,7 +147,7 @@ def load_page(file: Path, organisation: Organisation, config: SiteConfig,
         slug = page_id
     page = Page(
         organisation=organisation.slug, id=page_id, language=language,
-        is_original=match["lang"] is None, file=path, title=typeset(title or page_id, language), slug=slug,
+        is_original=is_original, file=path, title=typeset(title or page_id, language), slug=slug,
         body=document.body, body_line=document.body_line,
         statement=fields.text("statement") if kind == "vision" else None,
         values=_values(fields) if kind == "values" else (),
@@ -152,8 +155,20 @@ def load_page(file: Path, organisation: Organisation, config: SiteConfig,
         goals=fields.text_list("goals") if kind == "strategy" else (),
         author=fields.text("author"), role=fields.text("role"), date=fields.date("date"),
         updated=fields.date("updated"), summary=fields.text("summary"),
-        source=fields.text("source"), draft=fields.flag("draft"))
+        source=fields.text("source"), draft=fields.flag("draft"),
+        translated_from=None if is_original else _translated_from(fields, organisation))
     return page if title is not None else None
+
+
+def _translated_from(fields: Fields, organisation: Organisation) -> str | None:
+    """A translation may say which language it was translated from: the original's."""
+    source = fields.text("translated_from")
+    if source is not None and source != organisation.language:
+        fields.error("translated_from", f"the original is written in '{organisation.language}', "
+                                        f"not '{source}'",
+                     f"write 'translated_from: {organisation.language}', or leave the line out")
+        return None
+    return source
 
 
 def _values(fields: Fields) -> tuple[Value, ...]:

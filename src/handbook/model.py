@@ -60,6 +60,7 @@ class Page:
     summary: str | None = None
     source: str | None = None
     draft: bool = False
+    translated_from: str | None = None
 
     @property
     def kind(self) -> str:

@@ -91,12 +91,15 @@ class Renderer:
         here = organisation.path(language)
         return self._render("organisation.html", language, here,
                             alternates=self._all_languages(f"{organisation.slug}/"),
+                            x_default=organisation.path(self.config.default_language),
                             organisation=organisation, card=self._card(organisation, language))
 
     def page(self, page: Page) -> str:
         organisation = self.site.organisation(page.organisation)
         versions = organisation.versions(page.id)
         alternates = [(code, versions[code].path) for code in self.config.languages if code in versions]
+        original = organisation.original(page.id)
+        default = versions.get(self.config.default_language, original)
         body = self.markdown.page(page.body, page.language, self._link_resolver(page, organisation))
         contents = self._contents(organisation, page.language, page)
         more = 0
@@ -105,7 +108,8 @@ class Renderer:
             kept = [link for link in contents if link.kind != "page" or link.current]
             more, contents = len(contents) - len(kept), kept
         return self._render(f"{page.kind}.html", page.language, page.path,
-                            alternates=alternates, page=page, organisation=organisation,
+                            alternates=alternates, x_default=default.path, page=page,
+                            original=original, organisation=organisation,
                             body=Markup(body), contents=contents, more_pages=more)
 
     def not_found(self, language: str) -> str:
@@ -210,7 +214,7 @@ class Renderer:
         return environment
 
     def _render(self, template: str, language: str, here: str | None,
-                alternates: list[tuple[str, str]], **context: Any) -> str:
+                alternates: list[tuple[str, str]], x_default: str = "", **context: Any) -> str:
         environment = self._environment(language)
         base = self.config.base_url
         root_path = urlsplit(base).path
@@ -235,7 +239,7 @@ class Renderer:
                 asset=lambda name: url(self.theme.assets[name]), foreign=foreign,
                 alternates=[{"code": code, "path": path, "name": language_autonym(code)}
                             for code, path in alternates],
-                canonical=None if here is None else base + here,
+                canonical=None if here is None else base + here, x_default=x_default,
                 site_title=site_title, site_title_language=title_language, **context)
         except jinja2.TemplateSyntaxError as exc:
             raise HandbookError([Problem(self._template_label(exc.name or template),
