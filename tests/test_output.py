@@ -30,7 +30,8 @@ def test_urls_follow_the_contract(example):
                  "cs/iq-roma-servis/chceme-byt-lepsi/index.html"]:
         assert (example / path).is_file(), path
     # A page exists only in the languages it is written in: no silently mixed-language copies.
-    assert not (example / "en" / "proaros" / "vision").exists()
+    assert not (example / "da" / "proaros" / "vision").exists()
+    assert not (example / "cs" / "hultsfred" / "vardegrund").exists()
 
 
 def test_same_sources_give_identical_bytes(tmp_path, run):
