@@ -13,6 +13,7 @@ from pathlib import Path
 from . import __version__
 from .build import BuildReport, build
 from .errors import HandbookError, Problem
+from .status import format_json, format_table, load_status
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -34,6 +35,10 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd = commands.add_parser("check", help="check everything, write nothing")
     check_cmd.add_argument("site", nargs="?", default=".", type=Path, help="site directory (default: .)")
     check_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    status_cmd = commands.add_parser("status", help="which pages exist in which languages")
+    status_cmd.add_argument("site", nargs="?", default=".", type=Path, help="site directory (default: .)")
+    status_cmd.add_argument("--json", action="store_true", help="print JSON for scripts")
     return parser
 
 
@@ -50,9 +55,13 @@ def main(argv: list[str] | None = None) -> int:
             report = build(args.site, strict=args.strict, write=False)
             _print_warnings(report.warnings)
             print(f"checked {report.pages} pages: no errors", file=sys.stderr)
+        elif args.command == "status":
+            languages, rows, problems = load_status(args.site)
+            _print_warnings(problems.warnings)
+            print(format_json(languages, rows) if args.json else format_table(languages, rows))
         return EXIT_OK
     except HandbookError as exc:
-        _print_problems(exc.problems)
+        _print_problems(exc.problems, wrote_nothing=args.command == "build")
         return EXIT_ERRORS
     except KeyboardInterrupt:
         print("interrupted; the previous output is unchanged", file=sys.stderr)
@@ -67,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERRORS
 
 
-def _print_problems(problems: list[Problem]) -> None:
+def _print_problems(problems: list[Problem], wrote_nothing: bool) -> None:
     for problem in problems:
         print(problem.format(), file=sys.stderr)
     errors = sum(1 for p in problems if p.severity == "error")
@@ -75,7 +84,9 @@ def _print_problems(problems: list[Problem]) -> None:
     summary = f"{errors} error{'s' if errors != 1 else ''}"
     if warnings:
         summary += f", {warnings} warning{'s' if warnings != 1 else ''}"
-    print(f"{summary}; nothing was written", file=sys.stderr)
+    if wrote_nothing:
+        summary += "; nothing was written, the previous output is unchanged"
+    print(summary, file=sys.stderr)
 
 
 def _print_warnings(problems: list[Problem]) -> None:

@@ -1,0 +1,99 @@
+"""Which pages exist in which languages: for `handbook status`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import load_config
+from .content import load_site
+from .errors import Problems
+from .model import Page, Site
+
+ORIGINAL, TRANSLATED, OUTDATED, MISSING = "original", "translated", "outdated", "missing"
+
+
+@dataclass(frozen=True)
+class Cell:
+    status: str
+    page: Page | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    organisation: str
+    page_id: str
+    original: Page
+    cells: dict[str, Cell]
+
+
+def translation_state(original: Page, translation: Page) -> str:
+    """A translation is outdated when its original was updated after it (by `updated` dates)."""
+    if original.updated is None:
+        return TRANSLATED
+    stamp = translation.updated or translation.date
+    return OUTDATED if stamp is None or stamp < original.updated else TRANSLATED
+
+
+def site_status(site: Site) -> list[Row]:
+    rows = []
+    for organisation in site.organisations:
+        for original in organisation.originals:
+            versions = organisation.versions(original.id)
+            cells = {}
+            for code in site.config.languages:
+                page = versions.get(code)
+                if page is None:
+                    cells[code] = Cell(MISSING)
+                elif page.is_original:
+                    cells[code] = Cell(ORIGINAL, page)
+                else:
+                    cells[code] = Cell(translation_state(original, page), page)
+            rows.append(Row(organisation.slug, original.id, original, cells))
+    return rows
+
+
+def load_status(site_dir: Path) -> tuple[list[str], list[Row], Problems]:
+    problems = Problems()
+    config = load_config(site_dir)
+    site = load_site(config, problems)
+    problems.raise_if_errors()
+    return list(config.languages), site_status(site), problems
+
+
+_MARKS = {ORIGINAL: "original", TRANSLATED: "translated", OUTDATED: "OUTDATED", MISSING: "-"}
+
+
+def format_table(languages: list[str], rows: list[Row]) -> str:
+    names = [f"{row.organisation}/{row.page_id}" for row in rows]
+    width = max([len("page")] + [len(n) for n in names]) + 2
+    column = max(len(m) for m in _MARKS.values()) + 2
+    lines = ["page".ljust(width) + "".join(code.ljust(column) for code in languages)]
+    for name, row in zip(names, rows):
+        lines.append(name.ljust(width) + "".join(_MARKS[row.cells[c].status].ljust(column)
+                                                 for c in languages))
+    counts = {state: sum(1 for r in rows for c in r.cells.values() if c.status == state)
+              for state in (TRANSLATED, OUTDATED, MISSING)}
+    lines.append("")
+    lines.append(f"{len(rows)} pages; {counts[TRANSLATED] + counts[OUTDATED]} translations "
+                 f"({counts[OUTDATED]} outdated); {counts[MISSING]} missing")
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def format_json(languages: list[str], rows: list[Row]) -> str:
+    data = {"languages": languages, "pages": [{
+        "organisation": row.organisation,
+        "page": row.page_id,
+        "original_language": row.original.language,
+        "versions": {code: _cell_json(cell) for code, cell in row.cells.items()},
+    } for row in rows]}
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
+
+
+def _cell_json(cell: Cell) -> dict:
+    if cell.page is None:
+        return {"status": cell.status}
+    return {"status": cell.status, "file": cell.page.file, "url": cell.page.path,
+            "title": cell.page.title,
+            "updated": cell.page.updated.isoformat() if cell.page.updated else None}
