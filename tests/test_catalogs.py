@@ -112,3 +112,53 @@ def test_broken_catalog_syntax_is_reported_with_its_line(make_site, run, tmp_pat
     assert result.code == 1
     assert f"themes/mine/locales/sv/LC_MESSAGES/messages.po:{line}:1: error: catalog syntax" in result.err
     assert not (root / "build").exists()
+
+
+GERMAN_PO = """\
+msgid ""
+msgstr ""
+"Language: de\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Skip to content"
+msgstr "Zum Inhalt springen"
+
+msgid "%(count)s page"
+msgid_plural "%(count)s pages"
+msgstr[0] "%(count)s Seite"
+msgstr[1] "%(count)s Seiten"
+"""
+
+
+def test_a_new_language_needs_only_site_yaml_and_a_catalog(make_site, run):
+    root = make_site({
+        "content/org/organisation.yaml": "name: Org\nlanguage: sv\ncountry: SE\n",
+        "content/org/letter.md": "---\ntitle: Brev\ndate: 2018-01-01\n---\nText.\n",
+        "locales/de/LC_MESSAGES/messages.po": GERMAN_PO,
+    }, site_yaml="title: {sv: Handbok, de: Handbuch}\nbase_url: https://h.example/\n"
+                 "languages: [sv, de]\n")
+    result = run("build", root)
+    assert result.code == 0, result.err
+    home = result.html("de/index.html")
+    assert home.html["lang"] == "de"
+    assert home.select_one(".skip-link").get_text() == "Zum Inhalt springen"
+    assert home.select_one(".card__count").get_text() == "1 Seite"
+    assert "Schweden" in home.select_one(".card__meta").get_text()
+    assert [a.get_text() for a in home.select(".language-switcher li > *")] == ["svenska", "Deutsch"]
+    # What the site's catalog lacks falls back to English, with a warning naming the file.
+    assert "locales/de/LC_MESSAGES/messages.po: warning:" in result.err
+    assert "interface strings have no entry for 'de'" in result.err
+    assert run("build", "--strict", root).code == 1
+
+
+def test_a_site_catalog_rewords_one_string_of_the_theme(make_site, run):
+    root = make_site({
+        "content/org/organisation.yaml": "name: Org\nlanguage: sv\n",
+        "locales/sv/LC_MESSAGES/messages.po": 'msgid ""\nmsgstr ""\n"Language: sv\\n"\n\n'
+                                             'msgid "Skip to content"\nmsgstr "Till innehållet"\n',
+    })
+    result = run("build", "--strict", root)
+    assert result.code == 0, result.err
+    assert result.html("sv/index.html").select_one(".skip-link").get_text() == "Till innehållet"
+    assert result.html("sv/index.html").select_one(".card__count").get_text() == "0 sidor"

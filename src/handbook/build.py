@@ -59,7 +59,8 @@ def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None =
         site = load_site(config, problems)
     with report.step("theme"):
         theme = load_theme(config)
-        translations = {code: load_translations(theme, code, problems) for code in config.languages}
+        translations = {code: load_translations(theme, code, problems, config.root)
+                        for code in config.languages}
     problems.raise_if_errors()
 
     with report.step("render"):

@@ -74,44 +74,88 @@ def _fingerprint(static: Path) -> dict[str, str]:
     return assets
 
 
-def load_translations(theme: Theme, language: str, problems: Problems) -> NullTranslations:
-    """The theme's catalog for a language, compiled in memory from its .po file.
+def load_translations(theme: Theme, language: str, problems: Problems,
+                      site_root: Path | None = None) -> NullTranslations:
+    """The interface catalog for a language, compiled in memory from .po files.
 
-    Untranslated and fuzzy strings are warnings (they fall back to English); a missing catalog
-    is a warning too, except for English, whose strings are the message ids themselves.
+    The theme's catalog comes first; a site's own locales/<lang>/LC_MESSAGES/messages.po is
+    merged over it, so a site can add a language or reword a string without copying the theme.
+    Untranslated, fuzzy and missing strings are warnings: they fall back to English.
     """
-    file = theme.catalog_file(language)
-    label = theme.catalog_label(language)
-    if not file.is_file():
-        if parse_locale(language).language != "en":
-            problems.warning(label, f"no interface translation for '{language}': "
-                                    "menus and headings will be in English",
+    sources = [(theme.catalog_file(language), theme.catalog_label(language))]
+    if site_root is not None:
+        sources.append((site_root / "locales" / language / CATALOG, f"locales/{language}/{CATALOG}"))
+    sources = [(file, label) for file, label in sources if file.is_file()]
+    english = parse_locale(language).language == "en"
+    if not sources:
+        if not english:
+            problems.warning(f"locales/{language}/{CATALOG}",
+                             f"no interface translation for '{language}': menus and headings "
+                             "will be in English",
                              hint=f"create it with: pybabel init -i {theme.label}/locales/messages.pot "
-                                  f"-d {theme.label}/locales -l {language}")
+                                  f"-d locales -l {language}")
         return NullTranslations()
+
+    catalogs = [(_read_catalog(file, label, language), label) for file, label in sources]
+    translated: set[str] = set()
+    for catalog, _label in catalogs:
+        translated |= {_msgid(m) for m in catalog if m.id and not m.fuzzy and _is_translated(m)}
+    for catalog, label in catalogs:
+        for message in catalog:
+            msgid = _msgid(message) if message.id else ""
+            if not msgid or msgid in translated:
+                continue
+            if message.fuzzy:
+                problems.warning(label, f"fuzzy translation of '{msgid}' is not used", message.lineno,
+                                 hint="check the translation and remove the '#, fuzzy' line")
+            else:
+                problems.warning(label, f"'{msgid}' is not translated", message.lineno,
+                                 hint="fill in its msgstr")
+    expected = _template_messages(theme)
+    missing = sorted(expected - translated - {_msgid(m) for c, _ in catalogs for m in c if m.id})
+    if missing and not english:
+        problems.warning(catalogs[-1][1], f"{len(missing)} interface strings have no entry for "
+                                          f"'{language}', e.g. '{missing[0]}'",
+                         hint=f"run: pybabel update -i {theme.label}/locales/messages.pot "
+                              f"-d locales -l {language}")
+
+    result: Translations | None = None
+    for catalog, _label in catalogs:
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog, use_fuzzy=False)
+        buffer.seek(0)
+        compiled = Translations(fp=buffer)
+        result = compiled if result is None else result.merge(compiled)
+    return result
+
+
+def _read_catalog(file: Path, label: str, language: str):
     try:
         data = file.read_bytes()
         _check_po_lines(data.decode("utf-8"), label)
-        catalog = read_po(io.BytesIO(data), locale=language, abort_invalid=True)
+        return read_po(io.BytesIO(data), locale=language, abort_invalid=True)
     except PoFileError as exc:
         raise HandbookError([Problem(label, f"catalog syntax: {exc}", getattr(exc, "lineno", None))]) from None
     except (UnicodeDecodeError, ValueError) as exc:
         raise HandbookError([Problem(label, f"cannot read the catalog: {exc}")]) from None
-    for message in catalog:
-        if not message.id:
-            continue
-        msgid = message.id if isinstance(message.id, str) else message.id[0]
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        if message.fuzzy:
-            problems.warning(label, f"fuzzy translation of '{msgid}' is not used", message.lineno,
-                             hint="check the translation and remove the '#, fuzzy' line")
-        elif not all(strings):
-            problems.warning(label, f"'{msgid}' is not translated", message.lineno,
-                             hint="fill in its msgstr")
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
-    buffer.seek(0)
-    return Translations(fp=buffer)
+
+
+def _msgid(message) -> str:
+    return message.id if isinstance(message.id, str) else message.id[0]
+
+
+def _is_translated(message) -> bool:
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return all(strings)
+
+
+def _template_messages(theme: Theme) -> set[str]:
+    """The theme's interface strings, from its messages.pot (empty if it has none)."""
+    pot = theme.locales_dir / "messages.pot"
+    if not pot.is_file():
+        return set()
+    with pot.open("rb") as handle:
+        return {_msgid(m) for m in read_po(handle) if m.id}
 
 
 def _check_po_lines(text: str, label: str) -> None:
