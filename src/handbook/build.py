@@ -65,7 +65,7 @@ def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None =
 
     with report.step("render"):
         renderer = Renderer(site, theme, translations, problems)
-        files = list(renderer.site_outputs()) + render_pages(renderer, jobs)
+        files = render_all(renderer, jobs)
     problems.raise_if_errors(strict)
 
     copies = [(theme.static_dir / name, target) for name, target in theme.assets.items()]
@@ -84,16 +84,17 @@ _CHUNK = 64
 _worker_renderer: Renderer | None = None
 
 
-def render_pages(renderer: Renderer, jobs: int | None = None) -> list[tuple[str, str]]:
-    """Render every Markdown page, in forked worker processes when there are enough pages.
+def render_all(renderer: Renderer, jobs: int | None = None) -> list[tuple[str, str]]:
+    """Render every output, the Markdown pages in forked worker processes when there are many.
 
     Workers inherit the loaded site and theme through fork; each returns its files and any
     problems it found, and the results are put back in the site's order.
     """
-    pages = list(renderer.site.pages)
+    targets = renderer.targets()
+    pages = [t for t in targets if t.kind == "page"]
     jobs = jobs or os.cpu_count() or 1
     if jobs < 2 or len(pages) < 2 * _CHUNK or "fork" not in mp.get_all_start_methods():
-        return list(renderer.page_outputs(pages))
+        return list(renderer.outputs(targets))
     global _worker_renderer
     _worker_renderer = renderer
     chunks = [pages[i:i + _CHUNK] for i in range(0, len(pages), _CHUNK)]
@@ -102,16 +103,16 @@ def render_pages(renderer: Renderer, jobs: int | None = None) -> list[tuple[str,
             results = list(pool.map(_render_chunk, chunks))
     finally:
         _worker_renderer = None
-    files = []
+    rendered: dict[str, str] = {}
     for chunk_files, chunk_problems in results:
-        files.extend(chunk_files)
+        rendered.update(chunk_files)
         renderer.problems.add(chunk_problems)
-    return files
+    return [(t.path, rendered[t.path] if t.kind == "page" else renderer.render(t)) for t in targets]
 
 
-def _render_chunk(pages: list) -> tuple[list[tuple[str, str]], list[Problem]]:
+def _render_chunk(targets: list) -> tuple[list[tuple[str, str]], list[Problem]]:
     renderer = _worker_renderer
     assert renderer is not None
     before = len(renderer.problems.items)
-    files = list(renderer.page_outputs(pages))
+    files = list(renderer.outputs(targets))
     return files, renderer.problems.items[before:]

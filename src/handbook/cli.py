@@ -36,6 +36,12 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("site", nargs="?", default=".", type=Path, help="site directory (default: .)")
     check_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
+    serve_cmd = commands.add_parser("serve", help="preview the site, rebuilding and reloading on every save")
+    serve_cmd.add_argument("site", nargs="?", default=".", type=Path, help="site directory (default: .)")
+    serve_cmd.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve_cmd.add_argument("--host", default="127.0.0.1",
+                           help="address to listen on (default: 127.0.0.1, this computer only)")
+
     status_cmd = commands.add_parser("status", help="which pages exist in which languages")
     status_cmd.add_argument("site", nargs="?", default=".", type=Path, help="site directory (default: .)")
     status_cmd.add_argument("--json", action="store_true", help="print JSON for scripts")
@@ -55,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
             report = build(args.site, strict=args.strict, write=False)
             _print_warnings(report.warnings)
             print(f"checked {report.pages} pages: no errors", file=sys.stderr)
+        elif args.command == "serve":
+            return _serve(args.site, args.host, args.port)
         elif args.command == "status":
             languages, rows, problems = load_status(args.site)
             _print_warnings(problems.warnings)
@@ -74,6 +82,49 @@ def main(argv: list[str] | None = None) -> int:
             print(f"internal error: {last}\n  this is a bug in handbook, not in your content; "
                   "please report it with the output of 'handbook --debug …'", file=sys.stderr)
         return EXIT_ERRORS
+
+
+def _serve(site: Path, host: str, port: int) -> int:
+    """`handbook serve`: an incremental build into a temporary folder, served with livereload."""
+    import tempfile
+
+    from .config import load_config
+    from .incremental import IncrementalBuilder, source_snapshot
+    from .serve import Outcome, serve
+    from .theme import BUNDLED_THEMES
+
+    load_config(site)  # a missing or broken site.yaml is a plain error before anything starts
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"warning: serving on {host}: other computers on the network can see this preview",
+              file=sys.stderr)
+    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
+    out = Path(tempfile.mkdtemp(prefix="handbook-serve-"))
+    builder = IncrementalBuilder(site, out, base_url=url)
+
+    def rebuild() -> Outcome:
+        try:
+            report = builder.rebuild()
+        except HandbookError as exc:
+            message = "\n".join(p.format() for p in exc.problems)
+            print(message, file=sys.stderr)
+            print("rebuild failed: still serving the last good version", file=sys.stderr, flush=True)
+            return Outcome(changed=False, error=message)
+        _print_warnings(report.warnings)
+        pages = f"{report.rendered} page{'s' if report.rendered != 1 else ''}"
+        print(f"rebuilt {pages} in {report.seconds * 1000:.0f} ms", file=sys.stderr, flush=True)
+        return Outcome(changed=report.written + report.removed > 0)
+
+    print(f"serving {site} on {url} (press Ctrl+C to stop)", file=sys.stderr, flush=True)
+    try:
+        serve(out, lambda: source_snapshot(site, [BUNDLED_THEMES]), rebuild, host, port)
+    except OSError as exc:
+        print(f"error: cannot listen on {host}:{port}: {exc.strerror}\n  hint: try another --port",
+              file=sys.stderr)
+        return EXIT_ERRORS
+    finally:
+        import shutil
+        shutil.rmtree(out, ignore_errors=True)
+    return EXIT_OK
 
 
 def _print_problems(problems: list[Problem], wrote_nothing: bool) -> None:

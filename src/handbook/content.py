@@ -31,8 +31,35 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "page"
 
 
-def load_site(config: SiteConfig, problems: Problems) -> Site:
-    """Every organisation under content/, sorted by slug; problems are collected, not raised."""
+class PageCache:
+    """Parsed pages by (path, bytes, organisation, site languages), kept between loads so a
+    rebuild after one edit parses only that file. Entries a load did not use are dropped."""
+
+    def __init__(self) -> None:
+        self._entries: dict = {}
+        self._used: set = set()
+
+    def get(self, key):
+        self._used.add(key)
+        return self._entries.get(key)
+
+    def put(self, key, value) -> None:
+        self._used.add(key)
+        self._entries[key] = value
+
+    def prune(self) -> None:
+        self._entries = {k: v for k, v in self._entries.items() if k in self._used}
+        self._used = set()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def load_site(config: SiteConfig, problems: Problems, cache: PageCache | None = None) -> Site:
+    """Every organisation under content/, sorted by slug; problems are collected, not raised.
+
+    With a `cache` (a dict kept between calls), unchanged files are not parsed again.
+    """
     content = config.root / CONTENT_DIR
     if not content.is_dir():
         problems.error(CONTENT_DIR, "there is no content/ directory",
@@ -43,14 +70,17 @@ def load_site(config: SiteConfig, problems: Problems) -> Site:
     for folder in sorted(content.iterdir()):
         if folder.name.startswith(".") or not folder.is_dir():
             continue
-        organisation = load_organisation(folder, config, problems)
+        organisation = load_organisation(folder, config, problems, cache)
         if organisation is not None:
             organisations.append(organisation)
     _check_unique_urls(organisations, problems)
+    if cache is not None:
+        cache.prune()
     return Site(config, tuple(organisations))
 
 
-def load_organisation(folder: Path, config: SiteConfig, problems: Problems) -> Organisation | None:
+def load_organisation(folder: Path, config: SiteConfig, problems: Problems,
+                      cache: PageCache | None = None) -> Organisation | None:
     slug = folder.name
     where = f"{CONTENT_DIR}/{slug}"
     if not SLUG.fullmatch(slug):
@@ -98,19 +128,41 @@ def load_organisation(folder: Path, config: SiteConfig, problems: Problems) -> O
 
     pages = []
     for file in sorted(folder.glob("*.md")):
-        try:
-            page = load_page(file, organisation, config, problems)
-        except HandbookError as exc:
-            problems.add(exc.problems)
-            continue
+        page = _cached_page(file, organisation, config, problems, cache)
         if page is not None:
             pages.append(page)
-    _check_translations(pages, problems)
+    _check_translations(pages, {f.name[:-3] for f in folder.glob("*.md") if f.name.count(".") == 1},
+                        problems)
     pages = [p for p in pages if not p.draft]
     pages.sort(key=_page_order)
     media = tuple(sorted(p.relative_to(folder).as_posix()
                          for p in (folder / "media").rglob("*") if p.is_file()))
     return replace(organisation, pages=tuple(pages), media=media)
+
+
+def _cached_page(file: Path, organisation: Organisation, config: SiteConfig, problems: Problems,
+                 cache: PageCache | None) -> Page | None:
+    key = None
+    if cache is not None:
+        try:
+            key = (file, file.read_bytes(), organisation.language, organisation.name, config.languages)
+        except OSError:
+            key = None
+        hit = cache.get(key) if key is not None else None
+        if hit is not None:
+            page, found = hit
+            problems.add(found)
+            return page
+    found = Problems()
+    try:
+        page = load_page(file, organisation, config, found)
+    except HandbookError as exc:
+        found.add(exc.problems)
+        page = None
+    problems.add(found.items)
+    if cache is not None and key is not None:
+        cache.put(key, (page, found.items))
+    return page
 
 
 def _page_order(page: Page) -> tuple:
@@ -204,11 +256,14 @@ def _period(fields: Fields) -> Period | None:
     return period
 
 
-def _check_translations(pages: list[Page], problems: Problems) -> None:
+def _check_translations(pages: list[Page], original_files: set[str], problems: Problems) -> None:
+    """Each translation needs its original (one that exists but has errors is reported itself)."""
     originals = {p.id: p for p in pages if p.is_original}
     for page in pages:
         original = originals.get(page.id)
         if page.is_original:
+            continue
+        if original is None and page.id in original_files:
             continue
         if original is None:
             problems.error(page.file, f"this is a translation of '{page.id}.md', which does not exist",

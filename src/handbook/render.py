@@ -28,6 +28,17 @@ MAX_CONTENTS = 12
 
 
 @dataclass(frozen=True)
+class Target:
+    """One output file and what it shows."""
+
+    path: str
+    kind: str  # root, home, 404, organisation, page, sitemap, robots
+    language: str | None = None
+    organisation: str | None = None
+    page: Page | None = None
+
+
+@dataclass(frozen=True)
 class Link:
     """A link to a page as a listing shows it: in the reader's language, or marked as not."""
 
@@ -50,29 +61,47 @@ class Renderer:
         self.problems = problems
         self.markdown = MarkdownRenderer()
         self._environments: dict[str, jinja2.Environment] = {}
+        # Organisations that the page rendered last links to (for the dependency graph).
+        self.linked: set[str] = set()
 
     # -- the outputs ---------------------------------------------------------------------
 
-    def outputs(self) -> Iterator[tuple[str, str]]:
-        """Every (output path, text) of the site, in a stable order."""
-        yield from self.site_outputs()
-        yield from self.page_outputs(self.site.pages)
-
-    def page_outputs(self, pages: Iterable[Page]) -> Iterator[tuple[str, str]]:
-        """The pages written in Markdown: the bulk of the work, each independent of the others."""
-        for page in pages:
-            yield f"{page.path}index.html", self.page(page)
-
-    def site_outputs(self) -> Iterator[tuple[str, str]]:
-        """Root, homes, organisation overviews, 404 pages, sitemap and robots.txt."""
-        yield "index.html", self.root()
+    def targets(self) -> list[Target]:
+        """Every output file of the site, in a stable order."""
+        targets = [Target("index.html", "root", self.config.default_language)]
         for language in self.config.languages:
-            yield f"{language}/index.html", self.home(language)
-            yield f"{language}/404.html", self.not_found(language)
+            targets.append(Target(f"{language}/index.html", "home", language))
+            targets.append(Target(f"{language}/404.html", "404", language))
             for organisation in self.site.organisations:
-                yield f"{organisation.path(language)}index.html", self.organisation(organisation, language)
-        yield "sitemap.xml", self.sitemap()
-        yield "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {self.config.base_url}sitemap.xml\n"
+                targets.append(Target(f"{organisation.path(language)}index.html", "organisation",
+                                      language, organisation.slug))
+        for page in self.site.pages:
+            targets.append(Target(f"{page.path}index.html", "page", page.language,
+                                  page.organisation, page))
+        targets.append(Target("sitemap.xml", "sitemap"))
+        targets.append(Target("robots.txt", "robots"))
+        return targets
+
+    def render(self, target: Target) -> str:
+        """The text of one output file."""
+        if target.kind == "page":
+            return self.page(target.page)
+        if target.kind == "organisation":
+            return self.organisation(self.site.organisation(target.organisation), target.language)
+        if target.kind == "home":
+            return self.home(target.language)
+        if target.kind == "404":
+            return self.not_found(target.language)
+        if target.kind == "root":
+            return self.root()
+        if target.kind == "sitemap":
+            return self.sitemap()
+        return f"User-agent: *\nAllow: /\nSitemap: {self.config.base_url}sitemap.xml\n"
+
+    def outputs(self, targets: Iterable[Target] | None = None) -> Iterator[tuple[str, str]]:
+        """(path, text) of the given targets, by default of the whole site."""
+        for target in self.targets() if targets is None else targets:
+            yield target.path, self.render(target)
 
     def root(self) -> str:
         """The entry page: picks the reader's language in the browser; plain links without JS."""
@@ -95,6 +124,7 @@ class Renderer:
                             organisation=organisation, card=self._card(organisation, language))
 
     def page(self, page: Page) -> str:
+        self.linked = set()
         organisation = self.site.organisation(page.organisation)
         versions = organisation.versions(page.id)
         alternates = [(code, versions[code].path) for code in self.config.languages if code in versions]
@@ -174,6 +204,7 @@ class Renderer:
 
         def resolve(url: str) -> str:
             parts = urlsplit(url)
+            self.linked.add(posixpath.normpath(posixpath.join(organisation.slug, parts.path)).split("/")[0])
             target = posixpath.normpath(posixpath.join(organisation.slug, parts.path))
             fragment = f"#{parts.fragment}" if parts.fragment else ""
             folder, _, name = target.partition("/")

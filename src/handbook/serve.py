@@ -1,0 +1,137 @@
+"""Dev server: serves a folder on loopback with livereload, and calls a rebuild function when the
+watched sources change. It knows nothing of content: what to watch and how to rebuild are given.
+
+While a rebuild fails, every HTML page is served with an overlay showing the error; the server
+keeps running and the overlay goes when a rebuild succeeds.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import mimetypes
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+from urllib.parse import unquote
+
+from livereload import Server
+from livereload.handlers import LiveReloadHandler
+from livereload.watcher import Watcher
+
+Snapshot = dict[str, tuple[int, int]]
+
+
+@dataclass
+class Outcome:
+    """What a rebuild did: whether browsers should reload, and the error to show, if any."""
+
+    changed: bool
+    error: str | None = None
+
+
+class _State:
+    error: str | None = None
+
+
+class SourceWatcher(Watcher):
+    """Compares a snapshot of the sources every poll (livereload polls every 0.8 s): all the
+    saves between two polls become one rebuild, and browsers reload only if output changed."""
+
+    def __init__(self, snapshot: Callable[[], Snapshot], rebuild: Callable[[], Outcome]):
+        super().__init__()
+        self._snapshot = snapshot
+        self._rebuild = rebuild
+        self._last = snapshot()
+        self._tasks = {"sources": {"func": None, "delay": None, "ignore": None, "mtimes": {}}}
+
+    def examine(self):
+        if self._changes:
+            return self._changes.pop()
+        current = self._snapshot()
+        if current == self._last:
+            return None, None
+        self._last = current
+        outcome = self._rebuild()
+        return ("*" if outcome.changed else None), None
+
+
+def make_app(root: Path, state: _State):
+    """A WSGI app serving `root` like a static host: directories give their index.html, and a
+    missing page the 404.html of its language."""
+
+    def app(environ, start_response):
+        path = posixpath.normpath(unquote(environ.get("PATH_INFO", "/")))
+        relative = path.lstrip("/")
+        target = (root / relative).resolve() if relative not in ("", ".") else root.resolve()
+        if root.resolve() not in (target, *target.parents):
+            return _respond(start_response, "403 Forbidden", b"forbidden", "text/plain", state)
+        if target.is_dir():
+            if not environ.get("PATH_INFO", "/").endswith("/"):
+                start_response("301 Moved Permanently", [("Location", environ["PATH_INFO"] + "/")])
+                return [b""]
+            target = target / "index.html"
+        if target.is_file():
+            kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+            return _respond(start_response, "200 OK", target.read_bytes(), kind, state)
+        language = relative.split("/", 1)[0]
+        missing = root / language / "404.html"
+        body = missing.read_bytes() if missing.is_file() else _page("Not found", "")
+        return _respond(start_response, "404 Not Found", body, "text/html", state)
+
+    return app
+
+
+def _respond(start_response, status: str, body: bytes, kind: str, state: _State):
+    if kind == "text/html" and state.error:
+        body = _with_overlay(body, state.error)
+    if kind.startswith("text/") or kind in ("application/javascript", "application/xml"):
+        kind += "; charset=utf-8"
+    start_response(status, [("Content-Type", kind), ("Content-Length", str(len(body))),
+                            ("Cache-Control", "no-store")])
+    return [body]
+
+
+def _overlay(message: str) -> str:
+    return ('<div id="handbook-error" role="alert" style="position:fixed;inset:0;z-index:2147483647;'
+            'overflow:auto;background:rgba(24,24,27,.94);color:#fff;padding:2rem;font:16px/1.5 '
+            'system-ui,sans-serif"><h1 style="margin:0 0 1rem;font-size:1.4rem;color:#fca5a5">'
+            'The handbook could not be rebuilt</h1><pre style="white-space:pre-wrap;font:15px/1.5 '
+            f'ui-monospace,monospace;margin:0">{html.escape(message)}</pre><p style="color:#d4d4d8">'
+            'Fix the file and save it: this page reloads by itself.</p></div>')
+
+
+def _with_overlay(body: bytes, message: str) -> bytes:
+    text = body.decode("utf-8", errors="replace")
+    start = text.find("<body")
+    end = text.find(">", start) + 1 if start >= 0 else -1
+    if end <= 0:
+        return _page("Error", _overlay(message))
+    return (text[:end] + _overlay(message) + text[end:]).encode("utf-8")
+
+
+def _page(title: str, content: str) -> bytes:
+    return (f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title></head>"
+            f"<body>{content}</body></html>").encode("utf-8")
+
+
+def serve(root: Path, snapshot: Callable[[], Snapshot], rebuild: Callable[[], Outcome],
+          host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Build once, then serve `root` until interrupted, rebuilding when the snapshot of the
+    sources changes. Browsers reload when the output changed or an error appeared or went."""
+    state = _State()
+
+    def tracked() -> Outcome:
+        outcome = rebuild()
+        had_error, state.error = state.error, outcome.error
+        return Outcome(outcome.changed or (outcome.error or had_error) is not None, outcome.error)
+
+    first = rebuild()
+    state.error = first.error
+    # livereload ignores changes for 3 s after a reload; our watcher already batches saves.
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
+    server = Server(app=make_app(root, state), watcher=SourceWatcher(snapshot, tracked))
+    server._setup_logging = lambda: logging.getLogger("livereload").setLevel(logging.WARNING)
+    logging.getLogger("tornado.access").setLevel(logging.ERROR)
+    server.serve(host=host, port=port, debug=False, restart_delay=0)
