@@ -173,6 +173,7 @@ class IncrementalBuilder:
         self.copied: dict[str, str] = {}  # output path → digest of the copied source
         self._renderer: Renderer | None = None
         self._renderer_version = ""
+        self.last_rendered: list[str] = []  # outputs the last successful rebuild rendered
 
     def rebuild(self) -> RebuildReport:
         """Bring the output up to date; on errors raise HandbookError and change nothing."""
@@ -215,6 +216,7 @@ class IncrementalBuilder:
         copies = {target: source for source, target in _copies(self.site_dir, site, theme)}
         report.written, report.removed = self._write(records, texts, copies)
         self.graph.records = records
+        self.last_rendered = list(texts)
         report.warnings = problems.warnings
         report.seconds = time.perf_counter() - start
         return report

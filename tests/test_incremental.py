@@ -1,0 +1,197 @@
+"""Incremental rebuilds for `handbook serve`: only what an edit affects is rendered, and the
+result after any sequence of edits is byte for byte a clean build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from handbook.build import build
+from handbook.errors import HandbookError
+from handbook.incremental import Graph, IncrementalBuilder, source_snapshot
+
+BASE = "http://127.0.0.1:8000/"
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    root = tmp_path / "site"
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    return root
+
+
+@pytest.fixture
+def builder(site, tmp_path) -> IncrementalBuilder:
+    incremental = IncrementalBuilder(site, tmp_path / "serve", base_url=BASE)
+    first = incremental.rebuild()
+    assert first.rendered == 40  # 38 pages, sitemap.xml, robots.txt (and 2 assets copied)
+    return incremental
+
+
+def edit(file: Path, old: str, new: str):
+    def apply():
+        text = file.read_text(encoding="utf-8")
+        assert old in text
+        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return apply
+
+
+def test_nothing_changed_renders_nothing(builder):
+    report = builder.rebuild()
+    assert (report.rendered, report.written, report.removed) == (0, 0, 0)
+
+
+def test_a_body_edit_renders_only_that_page(builder, site):
+    edit(site / "content/proaros/values.md", "Våra ledstjärnor är", "Våra fina ledstjärnor är")()
+    report = builder.rebuild()
+    assert builder.last_rendered == ["sv/proaros/values/index.html"]
+    assert (report.rendered, report.written) == (1, 1)
+
+
+def test_a_title_edit_renders_the_pages_that_show_it(builder, site):
+    edit(site / "content/proaros/values.md", "title: Våra ledstjärnor", "title: Ledstjärnor")()
+    builder.rebuild()
+    assert set(builder.last_rendered) == {
+        "sv/proaros/values/index.html", "sv/proaros/vision/index.html", "en/proaros/vision/index.html",
+        *(f"{lang}/index.html" for lang in ("sv", "da", "cs", "en")),
+        *(f"{lang}/proaros/index.html" for lang in ("sv", "da", "cs", "en")),
+        "sitemap.xml"}
+
+
+def test_a_translation_edit_renders_its_switchers_and_listings(builder, site):
+    edit(site / "content/proaros/vision.en.md", "title: Our vision", "title: Our shared vision")()
+    builder.rebuild()
+    rendered = set(builder.last_rendered)
+    assert {"en/proaros/vision/index.html", "sv/proaros/vision/index.html", "en/index.html",
+            "en/proaros/index.html"} <= rendered
+    assert not any(path.startswith(("sv/hultsfred", "da/center-norrebro")) for path in rendered)
+
+
+def test_a_template_edit_renders_the_pages_that_use_it(builder, site):
+    (site / "templates").mkdir()
+    source = (REPO / "src/handbook/themes/default/templates/strategy.html").read_text()
+    (site / "templates/strategy.html").write_text(source.replace('class="goals"', 'class="goals mine"'))
+    builder.rebuild()
+    assert builder.last_rendered == ["da/cpus-slagelse/strategy/index.html"]
+
+
+def test_a_catalog_edit_renders_that_language_only(builder, site):
+    (site / "locales/da/LC_MESSAGES").mkdir(parents=True)
+    (site / "locales/da/LC_MESSAGES/messages.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: da\\n"\n\nmsgid "Skip to content"\nmsgstr "Til indholdet"\n')
+    builder.rebuild()
+    rendered = set(builder.last_rendered)
+    assert rendered and all(path.startswith("da/") for path in rendered)
+    assert len(rendered) == 1 + 1 + 5 + 3  # home, 404, organisations, Danish pages
+
+
+def test_a_config_edit_renders_everything(builder, site):
+    edit(site / "site.yaml", "da: Håndbog", "da: Vores håndbog")()
+    builder.rebuild()
+    assert len(builder.last_rendered) == 40
+
+
+def test_deleting_and_renaming_remove_old_output(builder, site, tmp_path):
+    out = tmp_path / "serve"
+    (site / "content/hultsfred/vardegrund.md").rename(site / "content/hultsfred/brev.md")
+    report = builder.rebuild()
+    assert not (out / "sv/hultsfred/vardegrund").exists()
+    assert (out / "sv/hultsfred/brev/index.html").is_file()
+    assert report.removed == 1
+    (site / "content/iq-roma-servis/chceme-byt-lepsi.md").unlink()
+    builder.rebuild()
+    assert not (out / "cs/iq-roma-servis/chceme-byt-lepsi").exists()
+    assert (out / "cs/iq-roma-servis/index.html").is_file()
+
+
+def test_an_error_changes_nothing_and_the_fix_recovers(builder, site, tmp_path):
+    out = tmp_path / "serve"
+    before = files_of(out)
+    good = (site / "content/proaros/vision.md").read_text()
+    (site / "content/proaros/vision.md").write_text("---\ntitle: [broken\n---\n")
+    with pytest.raises(HandbookError) as error:
+        builder.rebuild()
+    assert error.value.problems[0].path == "content/proaros/vision.md"
+    assert len(error.value.problems) == 1
+    assert files_of(out) == before
+    (site / "content/proaros/vision.md").write_text(good)
+    report = builder.rebuild()
+    assert report.rendered == 0 and files_of(out) == before
+
+
+def test_a_broken_link_stays_an_error_until_fixed(builder, site):
+    edit(site / "content/hultsfred/vardegrund.md", "Sluta aldrig", "Se [här](missing.md). Sluta aldrig")()
+    with pytest.raises(HandbookError):
+        builder.rebuild()
+    edit(site / "site.yaml", "en: Handbook", "en: The handbook")()  # an unrelated edit
+    with pytest.raises(HandbookError):
+        builder.rebuild()
+    edit(site / "content/hultsfred/vardegrund.md", "Se [här](missing.md). ", "")()
+    builder.rebuild()
+
+
+def test_any_sequence_of_edits_equals_a_clean_build(builder, site, tmp_path):
+    content = site / "content"
+    steps = [
+        edit(content / "proaros/values.md", "name: Omtanke", "name: Omsorg"),
+        edit(content / "center-norrebro/vision.md", "title: Visioner og værdier", "title: Vores vision"),
+        lambda: (content / "proaros/strategy.md").write_text(
+            "---\ntitle: Strategi\nperiod: {from: 2024, to: 2026}\ngoals: [Ett mål]\n---\n"
+            "Se [värdena](values.md) och [Nørrebro](../center-norrebro/vision.md).\n"),
+        edit(content / "center-norrebro/vision.md", "title: Vores vision", "title: Visioner\nslug: visioner"),
+        lambda: (content / "hultsfred/vardegrund.md").rename(content / "hultsfred/brev.md"),
+        lambda: shutil.rmtree(content / "iq-roma-servis"),
+        lambda: (content / "aabenraa").mkdir(),
+        lambda: (content / "aabenraa/organisation.yaml").write_text("name: Aabenraa Kommune\nlanguage: da\n"),
+        edit(site / "site.yaml", "languages: [sv, da, cs, en]", "languages: [sv, da, en]"),
+        edit(site / "site.yaml", "  cs: Příručka\n", ""),
+        lambda: (content / "aabenraa/media").mkdir(),
+        lambda: (content / "aabenraa/media/logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>"),
+        edit(content / "aabenraa/organisation.yaml", "language: da", "language: da\nlogo: media/logo.svg"),
+        lambda: (content / "proaros/vision.da.md").write_text("---\ntitle: Vores vision\n---\nTekst.\n"),
+    ]
+    failures = 0
+    for step in steps:
+        step()
+        try:
+            builder.rebuild()
+        except HandbookError:
+            # An unfinished edit (a folder without its organisation.yaml yet): a clean build
+            # fails the same way, and the served files stay as they were.
+            failures += 1
+            with pytest.raises(HandbookError):
+                build(site, tmp_path / "clean", base_url=BASE)
+            continue
+        build(site, tmp_path / "clean", base_url=BASE)
+        assert files_of(tmp_path / "serve") == files_of(tmp_path / "clean")
+    assert failures == 2
+
+
+def test_graph_dirtiness():
+    graph = Graph()
+    from handbook.incremental import Record
+    graph.records["a.html"] = Record({"config": "1", "body:x.md": "1"}, "t")
+    assert not graph.is_dirty("a.html", {"config": "1", "body:x.md": "1"}, ["config", "body:x.md"])
+    assert graph.is_dirty("a.html", {"config": "2", "body:x.md": "1"}, ["config"])
+    assert graph.is_dirty("a.html", {"config": "1"}, ["config", "body:x.md"])  # a key went away
+    assert graph.is_dirty("a.html", {"config": "1", "body:x.md": "1", "meta:y": "1"},
+                          ["config", "body:x.md", "meta:y"])  # depends on a new key
+    assert graph.is_dirty("b.html", {}, [])
+    assert graph.dependents("body:x.md") == {"a.html"}
+
+
+def test_snapshot_sees_sources_and_skips_editor_files(site):
+    before = source_snapshot(site)
+    (site / "content/proaros/.vision.md.swp").write_text("x")
+    (site / "content/proaros/vision.md~").write_text("x")
+    assert source_snapshot(site) == before
+    (site / "content/proaros/new.md").write_text("---\ntitle: Ny\n---\n")
+    assert set(source_snapshot(site)) - set(before) == {str(site / "content/proaros/new.md")}
