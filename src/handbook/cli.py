@@ -94,9 +94,9 @@ def _serve(site: Path, host: str, port: int) -> int:
     from .theme import BUNDLED_THEMES
 
     load_config(site)  # a missing or broken site.yaml is a plain error before anything starts
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        print(f"warning: serving on {host}: other computers on the network can see this preview",
-              file=sys.stderr)
+    warning = exposure_warning(host)
+    if warning:
+        print(warning, file=sys.stderr)
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
     out = Path(tempfile.mkdtemp(prefix="handbook-serve-"))
     builder = IncrementalBuilder(site, out, base_url=url)
@@ -125,6 +125,19 @@ def _serve(site: Path, host: str, port: int) -> int:
         import shutil
         shutil.rmtree(out, ignore_errors=True)
     return EXIT_OK
+
+
+def exposure_warning(host: str) -> str | None:
+    """A warning when the preview would be reachable from other computers."""
+    import ipaddress
+    if host == "localhost":
+        return None
+    try:
+        if ipaddress.ip_address(host).is_loopback:
+            return None
+    except ValueError:
+        pass  # a host name: it may resolve to any interface
+    return f"warning: serving on {host}: other computers on the network can see this preview"
 
 
 def _print_problems(problems: list[Problem], wrote_nothing: bool) -> None:

@@ -1,0 +1,153 @@
+"""`handbook serve` in a real Chromium: edits reload the page, errors show an overlay and the
+server recovers, rapid saves are coalesced, and nothing is written into build/."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.request import urlopen
+
+import pytest
+
+from conftest import REPO
+
+pytestmark = pytest.mark.browser
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def serving(site: Path, host: str = "127.0.0.1"):
+    """Run `handbook serve` as a real process; yields (url, lines printed so far, process)."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "handbook", "serve", str(site), "--port", str(port),
+                                "--host", host],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(process.stderr.readline, "")), daemon=True)
+    reader.start()
+    url = f"http://{host}:{port}/"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urlopen(url + "sv/", timeout=1).read()
+            break
+        except OSError:
+            assert process.poll() is None, "".join(lines)
+            time.sleep(0.1)
+    else:
+        process.kill()
+        pytest.fail("handbook serve did not start: " + "".join(lines))
+    try:
+        yield url, lines, process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    root = tmp_path / "site"
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    return root
+
+
+def rewrite(file: Path, old: str, new: str) -> None:
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_an_edit_reloads_the_page_with_the_new_text(browser, site):
+    with serving(site) as (url, lines, process):
+        page = browser.new_page()
+        page.goto(url + "sv/proaros/values/")
+        page.wait_for_function("window.LiveReload !== undefined", timeout=10000)
+        marker = page.evaluate("window.__marker = 'before reload'")
+        rewrite(site / "content/proaros/values.md", "Våra ledstjärnor är", "Våra goda ledstjärnor är")
+        page.wait_for_selector("text=Våra goda ledstjärnor är", timeout=15000)
+        assert page.evaluate("window.__marker") is None  # a real reload, not a patch
+        assert any("rebuilt 1 page in" in line for line in lines), lines
+        page.close()
+    assert not (site / "build").exists()
+
+
+def test_a_broken_file_shows_an_overlay_until_it_is_fixed(browser, site):
+    vision = site / "content/proaros/vision.md"
+    good = vision.read_text(encoding="utf-8")
+    with serving(site) as (url, lines, process):
+        page = browser.new_page()
+        page.goto(url + "sv/proaros/vision/")
+        page.wait_for_function("window.LiveReload !== undefined", timeout=10000)
+        vision.write_text(good.replace("statement: Alltid bästa möjliga möte",
+                                       "statement: [Alltid bästa"), encoding="utf-8")
+        overlay = page.wait_for_selector("#handbook-error", timeout=15000)
+        assert "content/proaros/vision.md:3:" in overlay.inner_text()
+        assert "YAML syntax" in overlay.inner_text()
+        assert any(line.startswith("content/proaros/vision.md:3:") for line in lines), lines
+        assert process.poll() is None
+        # Other pages carry the overlay too, over the last good version.
+        other = browser.new_page()
+        other.goto(url + "da/")
+        assert other.locator("#handbook-error").is_visible()
+        assert other.locator(".card").count() == 5
+        other.close()
+        vision.write_text(good.replace("Alltid bästa möjliga möte", "Alltid det bästa mötet", 1),
+                          encoding="utf-8")
+        page.wait_for_selector("#handbook-error", state="detached", timeout=15000)
+        page.wait_for_selector("text=Alltid det bästa mötet", timeout=15000)
+        page.close()
+
+
+def test_rapid_saves_are_coalesced_and_the_last_one_wins(browser, site):
+    file = site / "content/hultsfred/vardegrund.md"
+    original = file.read_text(encoding="utf-8")
+    with serving(site) as (url, lines, process):
+        page = browser.new_page()
+        page.goto(url + "sv/hultsfred/vardegrund/")
+        page.wait_for_function("window.LiveReload !== undefined", timeout=10000)
+        for number in range(20):
+            file.write_text(original.replace("Sluta aldrig att träna", f"Sluta aldrig att träna {number}"),
+                            encoding="utf-8")
+            time.sleep(0.03)
+        page.wait_for_selector("text=Sluta aldrig att träna 19", timeout=15000)
+        assert process.poll() is None
+        rebuilds = [line for line in lines if line.startswith("rebuilt")]
+        assert 2 <= len(rebuilds) <= 6, rebuilds  # the first build, then a few batches, not 20
+        page.close()
+
+
+def test_serve_can_listen_on_another_loopback_address_without_warning(site):
+    with serving(site, host="127.0.0.2") as (url, lines, process):
+        assert urlopen(url + "da/").status == 200
+    assert not any("other computers" in line for line in lines), lines
+
+
+def test_addresses_other_computers_can_reach_get_a_warning():
+    from handbook.cli import exposure_warning
+    for host in ("127.0.0.1", "127.0.0.2", "::1", "localhost"):
+        assert exposure_warning(host) is None
+    for host in ("0.0.0.0", "::", "192.168.1.10", "handbook.local"):
+        assert "other computers on the network can see this preview" in exposure_warning(host)
+
+
+def test_serve_reports_a_busy_port(site):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = subprocess.run([sys.executable, "-m", "handbook", "serve", str(site), "--port", str(port)],
+                                 capture_output=True, text=True, timeout=60)
+    assert process.returncode == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in process.stderr
