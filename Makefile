@@ -34,3 +34,4 @@ clean:
 
 bench: $(STAMP)
 	$(BIN)/python bench/build.py --pages 1000 5000
+	$(BIN)/python bench/rebuild.py --pages 1000

@@ -195,3 +195,18 @@ def test_snapshot_sees_sources_and_skips_editor_files(site):
     assert source_snapshot(site) == before
     (site / "content/proaros/new.md").write_text("---\ntitle: Ny\n---\n")
     assert set(source_snapshot(site)) - set(before) == {str(site / "content/proaros/new.md")}
+
+
+def test_many_dirty_pages_render_in_parallel_and_still_equal_a_clean_build(make_site, tmp_path):
+    files = {"content/org/organisation.yaml": "name: Org\nlanguage: sv\n"}
+    for number in range(200):
+        files[f"content/org/page-{number}.md"] = f"---\ntitle: Sida {number}\n---\nSe [nästa](page-{number + 1}.md).\n"
+    files["content/org/page-200.md"] = "---\ntitle: Sist\n---\nSlut.\n"
+    root = make_site(files)
+    incremental = IncrementalBuilder(root, tmp_path / "serve", base_url=BASE)
+    assert incremental.rebuild().rendered == 201 + 4 * 3 + 3
+    (root / "content/org/page-7.md").write_text("---\ntitle: Sju\n---\nSe [nästa](page-8.md).\n")
+    report = incremental.rebuild()
+    assert report.rendered == 201 + 4 * 2 + 1  # every page lists it; homes, overviews, sitemap
+    build(root, tmp_path / "clean", base_url=BASE)
+    assert files_of(tmp_path / "serve") == files_of(tmp_path / "clean")

@@ -15,7 +15,7 @@ from .config import load_config
 from .content import CONTENT_DIR, load_site
 from .errors import Problem, Problems
 from .output import check_output_dir, write_site
-from .render import Renderer
+from .render import Renderer, Target
 from .theme import load_theme, load_translations
 
 
@@ -84,35 +84,54 @@ _CHUNK = 64
 _worker_renderer: Renderer | None = None
 
 
-def render_all(renderer: Renderer, jobs: int | None = None) -> list[tuple[str, str]]:
-    """Render every output, the Markdown pages in forked worker processes when there are many.
+@dataclass(frozen=True)
+class Rendered:
+    """One rendered output, the organisations it links to, and the problems found in it."""
 
-    Workers inherit the loaded site and theme through fork; each returns its files and any
-    problems it found, and the results are put back in the site's order.
+    target: Target
+    text: str
+    linked: frozenset[str]
+    problems: tuple[Problem, ...]
+
+
+def render_all(renderer: Renderer, jobs: int | None = None) -> list[tuple[str, str]]:
+    """Every output of the site as (path, text); problems go to the renderer's collector."""
+    results = render_targets(renderer, renderer.targets(), jobs)
+    for result in results:
+        renderer.problems.add(result.problems)
+    return [(result.target.path, result.text) for result in results]
+
+
+def render_targets(renderer: Renderer, targets: list[Target], jobs: int | None = None) -> list[Rendered]:
+    """Render targets in order, the Markdown pages in forked worker processes when there are many.
+
+    Workers inherit the loaded site and theme through fork and send back their results.
     """
-    targets = renderer.targets()
     pages = [t for t in targets if t.kind == "page"]
     jobs = jobs or os.cpu_count() or 1
     if jobs < 2 or len(pages) < 2 * _CHUNK or "fork" not in mp.get_all_start_methods():
-        return list(renderer.outputs(targets))
+        return [_render_one(renderer, target) for target in targets]
     global _worker_renderer
     _worker_renderer = renderer
     chunks = [pages[i:i + _CHUNK] for i in range(0, len(pages), _CHUNK)]
     try:
         with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
-            results = list(pool.map(_render_chunk, chunks))
+            done = {r.target.path: r for chunk in pool.map(_render_chunk, chunks) for r in chunk}
     finally:
         _worker_renderer = None
-    rendered: dict[str, str] = {}
-    for chunk_files, chunk_problems in results:
-        rendered.update(chunk_files)
-        renderer.problems.add(chunk_problems)
-    return [(t.path, rendered[t.path] if t.kind == "page" else renderer.render(t)) for t in targets]
+    return [done[t.path] if t.kind == "page" else _render_one(renderer, t) for t in targets]
 
 
-def _render_chunk(targets: list) -> tuple[list[tuple[str, str]], list[Problem]]:
-    renderer = _worker_renderer
-    assert renderer is not None
-    before = len(renderer.problems.items)
-    files = list(renderer.outputs(targets))
-    return files, renderer.problems.items[before:]
+def _render_one(renderer: Renderer, target: Target) -> Rendered:
+    collected, renderer.problems = renderer.problems, Problems()
+    try:
+        text = renderer.render(target)
+        linked = frozenset(renderer.linked) if target.kind == "page" else frozenset()
+        return Rendered(target, text, linked, tuple(renderer.problems.items))
+    finally:
+        renderer.problems = collected
+
+
+def _render_chunk(targets: list[Target]) -> list[Rendered]:
+    assert _worker_renderer is not None
+    return [_render_one(_worker_renderer, target) for target in targets]

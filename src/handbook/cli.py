@@ -109,6 +109,11 @@ def _serve(site: Path, host: str, port: int) -> int:
             print(message, file=sys.stderr)
             print("rebuild failed: still serving the last good version", file=sys.stderr, flush=True)
             return Outcome(changed=False, error=message)
+        except Exception:  # noqa: BLE001 - a bug must not stop the preview; say so and go on
+            message = ("internal error: this is a bug in handbook, not in your content; please "
+                       "report it with this text:\n" + traceback.format_exc())
+            print(message, file=sys.stderr, flush=True)
+            return Outcome(changed=False, error=message)
         _print_warnings(report.warnings)
         pages = f"{report.rendered} page{'s' if report.rendered != 1 else ''}"
         print(f"rebuilt {pages} in {report.seconds * 1000:.0f} ms", file=sys.stderr, flush=True)

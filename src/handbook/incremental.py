@@ -30,6 +30,7 @@ from typing import Callable, Iterable, Mapping
 from jinja2 import meta
 from babel.support import NullTranslations
 
+from .build import render_targets
 from .config import load_config
 from .content import CONTENT_DIR, PageCache, load_site
 from .errors import Problem, Problems
@@ -193,24 +194,24 @@ class IncrementalBuilder:
         renderer = self._renderer_for(site, theme, translations, problems, versions)
 
         records: dict[str, Record] = {}
-        texts: dict[str, str] = {}
+        dirty = []
         for target in renderer.targets():
-            keys = target_keys(target, site, templates.closure)
             previous = self.graph.records.get(target.path)
+            keys = target_keys(target, site, templates.closure)
             if previous is not None and not self.graph.is_dirty(target.path, versions, keys):
                 records[target.path] = previous
                 problems.add(previous.problems)
-                continue
-            found = Problems()
-            renderer.problems = found
-            text = renderer.render(target)
-            if target.kind == "page":
-                keys = target_keys(target, site, templates.closure, renderer.linked)
-            records[target.path] = Record({key: versions.get(key, "") for key in keys}, digest(text),
-                                          found.items)
-            texts[target.path] = text
-            problems.add(found.items)
-            report.rendered += 1
+            else:
+                dirty.append(target)
+        texts: dict[str, str] = {}
+        for result in render_targets(renderer, dirty):
+            target = result.target
+            keys = target_keys(target, site, templates.closure, result.linked)
+            records[target.path] = Record({key: versions.get(key, "") for key in keys},
+                                          digest(result.text), list(result.problems))
+            texts[target.path] = result.text
+            problems.add(result.problems)
+        report.rendered = len(texts)
         problems.raise_if_errors()
 
         copies = {target: source for source, target in _copies(self.site_dir, site, theme)}
