@@ -129,7 +129,28 @@ def test_two_pages_with_the_same_url(broken):
 
 def test_link_to_missing_page(broken):
     broken({"content/org/page.md": "---\ntitle: T\n---\nSee [values](values.md).\n"},
-           "content/org/page.md:4: error: the link 'values.md' points to nothing")
+           "content/org/page.md:4: error: the link 'values.md' points to a page that does not exist")
+
+
+def test_link_to_missing_anchor(broken):
+    err = broken({"content/org/page.md": "---\ntitle: T\n---\n## Första rubriken\n\nSe [nedan](#andra) "
+                                        "och [värden](values.md#kunskp).\n",
+                  "content/org/values.md": "---\ntitle: V\nvalues:\n  - name: Kunskap\n---\n## Kunskap\n"},
+                 "content/org/page.md:6: error: the link '#andra' points to a missing anchor '#andra'")
+    assert "anchors there: första-rubriken" in err
+    assert "content/org/page.md:6: error: the link 'values.md#kunskp' points to a missing anchor '#kunskp'" in err
+    assert "anchors there: kunskap" in err
+
+
+def test_link_to_missing_file(broken):
+    err = broken({"content/org/page.md": "---\ntitle: T\n---\n![Foto](media/foto.jpg)\n"},
+                 "content/org/page.md:4: error: the file 'media/foto.jpg' does not exist")
+    assert "hint: put the file in content/org/media/" in err
+
+
+def test_link_to_missing_organisation(broken):
+    broken({"content/org/page.md": "---\ntitle: T\n---\n[x](../nobody/vision.md)\n"},
+           "content/org/page.md:4: error: the link '../nobody/vision.md' points to nothing")
 
 
 def test_invalid_utf8(broken):

@@ -210,3 +210,15 @@ def test_many_dirty_pages_render_in_parallel_and_still_equal_a_clean_build(make_
     assert report.rendered == 201 + 4 * 2 + 1  # every page lists it; homes, overviews, sitemap
     build(root, tmp_path / "clean", base_url=BASE)
     assert files_of(tmp_path / "serve") == files_of(tmp_path / "clean")
+
+
+def test_an_anchor_broken_by_editing_the_target_page_is_caught(builder, site):
+    edit(site / "content/hultsfred/vardegrund.md", "Sluta aldrig",
+         "Se [frågan](#vad-är-då-en-värdegrund). Sluta aldrig")()
+    builder.rebuild()
+    edit(site / "content/hultsfred/vardegrund.md", "## Vad är då en värdegrund?", "## Vad är en värdegrund?")()
+    with pytest.raises(HandbookError) as error:
+        builder.rebuild()
+    assert "points to a missing anchor '#vad-är-då-en-värdegrund'" in str(error.value)
+    edit(site / "content/hultsfred/vardegrund.md", "(#vad-är-då-en-värdegrund)", "(#vad-är-en-värdegrund)")()
+    builder.rebuild()

@@ -15,7 +15,7 @@ from .config import load_config
 from .content import CONTENT_DIR, load_site
 from .errors import Problem, Problems
 from .output import check_output_dir, write_site
-from .render import Renderer, Target
+from .render import Anchor, Renderer, Target, check_anchors, ids_of
 from .theme import load_theme, load_translations
 
 
@@ -92,6 +92,8 @@ class Rendered:
     text: str
     linked: frozenset[str]
     problems: tuple[Problem, ...]
+    anchors: tuple[Anchor, ...] = ()
+    ids: frozenset[str] = frozenset()
 
 
 def render_all(renderer: Renderer, jobs: int | None = None) -> list[tuple[str, str]]:
@@ -99,6 +101,10 @@ def render_all(renderer: Renderer, jobs: int | None = None) -> list[tuple[str, s
     results = render_targets(renderer, renderer.targets(), jobs)
     for result in results:
         renderer.problems.add(result.problems)
+    ids = {result.target.path: result.ids for result in results}
+    for result in results:
+        if result.anchors:
+            check_anchors(result.target.page.file, result.anchors, ids.get, renderer.problems)
     return [(result.target.path, result.text) for result in results]
 
 
@@ -126,8 +132,10 @@ def _render_one(renderer: Renderer, target: Target) -> Rendered:
     collected, renderer.problems = renderer.problems, Problems()
     try:
         text = renderer.render(target)
-        linked = frozenset(renderer.linked) if target.kind == "page" else frozenset()
-        return Rendered(target, text, linked, tuple(renderer.problems.items))
+        if target.kind != "page":
+            return Rendered(target, text, frozenset(), tuple(renderer.problems.items), ids=ids_of(text))
+        return Rendered(target, text, frozenset(renderer.linked), tuple(renderer.problems.items),
+                        tuple(renderer.anchors), ids_of(text))
     finally:
         renderer.problems = collected
 

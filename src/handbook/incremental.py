@@ -35,7 +35,7 @@ from .config import load_config
 from .content import CONTENT_DIR, PageCache, load_site
 from .errors import Problem, Problems
 from .model import Site
-from .render import Renderer, Target
+from .render import Anchor, Renderer, Target, check_anchors
 from .theme import Theme, load_theme, load_translations, make_environment
 
 TEMPLATE_OF = {"root": "root.html", "home": "home.html", "404": "404.html",
@@ -54,6 +54,9 @@ class Record:
     versions: dict[str, str]
     text: str  # digest of the output's text
     problems: list[Problem] = field(default_factory=list)
+    source: str = ""  # the Markdown file of a page, where its anchor problems are reported
+    anchors: tuple[Anchor, ...] = ()
+    ids: frozenset[str] = frozenset()
 
 
 class Graph:
@@ -208,10 +211,16 @@ class IncrementalBuilder:
             target = result.target
             keys = target_keys(target, site, templates.closure, result.linked)
             records[target.path] = Record({key: versions.get(key, "") for key in keys},
-                                          digest(result.text), list(result.problems))
+                                          digest(result.text), list(result.problems),
+                                          target.page.file if target.page else "", result.anchors,
+                                          result.ids)
             texts[target.path] = result.text
             problems.add(result.problems)
         report.rendered = len(texts)
+        for record in records.values():
+            if record.anchors:
+                check_anchors(record.source, record.anchors,
+                              lambda path: records[path].ids if path in records else None, problems)
         problems.raise_if_errors()
 
         copies = {target: source for source, target in _copies(self.site_dir, site, theme)}

@@ -16,11 +16,11 @@ from .typography import typeset_tree
 # Given a URL written in Markdown, returns the URL to put in the HTML (or the same one).
 LinkResolver = Callable[[str], str]
 
-_EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
+_EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 
 def is_local(url: str) -> bool:
-    """A relative link into the sources (not http:, mailto:, //host or a bare #anchor)."""
+    """A relative link into the sources or an #anchor (not http:, mailto: or //host)."""
     return bool(url) and not _EXTERNAL.match(url)
 
 

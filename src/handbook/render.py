@@ -7,8 +7,9 @@ parallel or one at a time when a single source changes.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 import jinja2
@@ -39,6 +40,37 @@ class Target:
 
 
 @dataclass(frozen=True)
+class Anchor:
+    """A link to an #anchor: the output it points into, the anchor, and where it was written."""
+
+    output: str
+    fragment: str
+    url: str
+    line: int | None
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def ids_of(html: str) -> frozenset[str]:
+    """The anchors an output offers: every id attribute."""
+    return frozenset(_ID.findall(html))
+
+
+def check_anchors(source: str, anchors: Iterable[Anchor], ids: Callable[[str], frozenset[str] | None],
+                  problems: Problems) -> None:
+    """Report links to #anchors that the target page does not have."""
+    for anchor in anchors:
+        offered = ids(anchor.output)
+        if offered is None or anchor.fragment in offered:
+            continue
+        headings = sorted(i for i in offered if i not in ("main", "contents-heading"))
+        problems.error(source, f"the link '{anchor.url}' points to a missing anchor '#{anchor.fragment}'",
+                       anchor.line, hint=("anchors there: " + ", ".join(headings[:8])) if headings else
+                       "that page has no headings to link to")
+
+
+@dataclass(frozen=True)
 class Link:
     """A link to a page as a listing shows it: in the reader's language, or marked as not."""
 
@@ -63,6 +95,8 @@ class Renderer:
         self._environments: dict[str, jinja2.Environment] = {}
         # Organisations that the page rendered last links to (for the dependency graph).
         self.linked: set[str] = set()
+        # Links to #anchors in the page rendered last, checked once every page is rendered.
+        self.anchors: list[Anchor] = []
 
     # -- the outputs ---------------------------------------------------------------------
 
@@ -124,7 +158,7 @@ class Renderer:
                             organisation=organisation, card=self._card(organisation, language))
 
     def page(self, page: Page) -> str:
-        self.linked = set()
+        self.linked, self.anchors = set(), []
         organisation = self.site.organisation(page.organisation)
         versions = organisation.versions(page.id)
         alternates = [(code, versions[code].path) for code in self.config.languages if code in versions]
@@ -204,22 +238,37 @@ class Renderer:
 
         def resolve(url: str) -> str:
             parts = urlsplit(url)
-            self.linked.add(posixpath.normpath(posixpath.join(organisation.slug, parts.path)).split("/")[0])
+            line = _line_of(page, url)
+            if not parts.path:  # '#anchor' on this page
+                self.anchors.append(Anchor(f"{page.path}index.html", parts.fragment, url, line))
+                return url
             target = posixpath.normpath(posixpath.join(organisation.slug, parts.path))
-            fragment = f"#{parts.fragment}" if parts.fragment else ""
             folder, _, name = target.partition("/")
+            self.linked.add(folder)
+            fragment = f"#{parts.fragment}" if parts.fragment else ""
             owner = site.find_organisation(folder)
             if name.endswith(".md") and owner is not None:
                 page_id = name[:-3].split(".")[0]
                 if owner.versions(page_id):
                     linked = owner.page_for(page_id, page.language)
+                    if parts.fragment:
+                        self.anchors.append(Anchor(f"{linked.path}index.html", parts.fragment, url, line))
                     return self._relative(linked.path, page.path) + fragment
-            elif owner is not None and name in owner.media:
+                names = [f"{p.id}.md" for p in owner.originals]
+                hint = f"pages of {folder}: " + ", ".join(names[:8]) + (", …" if len(names) > 8 else "")
+                self.problems.error(page.file, f"the link '{url}' points to a page that does not exist",
+                                    line, hint=hint if names else None)
+                return url
+            if owner is not None and name in owner.media:
                 return self._relative(owner.media_path(name), page.path) + fragment
-            self.problems.error(page.file, f"the link '{url}' points to nothing",
-                                _line_of(page, url),
+            if not name.endswith(".md"):
+                self.problems.error(page.file, f"the file '{url}' does not exist", line,
+                                    hint=f"put the file in content/{organisation.slug}/media/ and "
+                                         "link to it as media/<file>")
+                return url
+            self.problems.error(page.file, f"the link '{url}' points to nothing", line,
                                 hint="link to another page by its file, e.g. 'values.md' or "
-                                     "'../proaros/vision.md', and to files in media/")
+                                     "'../proaros/vision.md'")
             return url
 
         return resolve
