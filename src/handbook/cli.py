@@ -13,6 +13,7 @@ from pathlib import Path
 from . import __version__
 from .build import BuildReport, build
 from .errors import HandbookError, Problem
+from .new import new_organisation, new_page
 from .status import format_json, format_table, load_status
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -42,6 +43,17 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument("--host", default="127.0.0.1",
                            help="address to listen on (default: 127.0.0.1, this computer only)")
 
+    new_cmd = commands.add_parser("new", help="start a new organisation or page from a template")
+    kinds = new_cmd.add_subparsers(dest="kind", metavar="KIND", required=True)
+    new_org = kinds.add_parser("org", help="a new organisation: content/<slug>/")
+    new_org.add_argument("slug", help="its folder and URL name, e.g. center-norrebro")
+    new_org.add_argument("--language", help="the language it writes in (default: site.yaml's default_language)")
+    new_org.add_argument("--name", help="its name as readers see it")
+    new_org.add_argument("--site", type=Path, default=Path("."), help="site directory (default: .)")
+    new_pg = kinds.add_parser("page", help="a new page, or a translation with <org>/<page>.<lang>")
+    new_pg.add_argument("page", help="e.g. proaros/strategy, or proaros/vision.en for a translation")
+    new_pg.add_argument("--site", type=Path, default=Path("."), help="site directory (default: .)")
+
     status_cmd = commands.add_parser("status", help="which pages exist in which languages")
     status_cmd.add_argument("site", nargs="?", default=".", type=Path, help="site directory (default: .)")
     status_cmd.add_argument("--json", action="store_true", help="print JSON for scripts")
@@ -63,6 +75,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"checked {report.pages} pages: no errors", file=sys.stderr)
         elif args.command == "serve":
             return _serve(args.site, args.host, args.port)
+        elif args.command == "new":
+            if args.kind == "org":
+                created = new_organisation(args.site, args.slug, args.language, args.name)
+            else:
+                created = new_page(args.site, args.page)
+            for path in created:
+                print(f"created {path}")
         elif args.command == "status":
             languages, rows, problems = load_status(args.site)
             _print_warnings(problems.warnings)

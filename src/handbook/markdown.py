@@ -9,6 +9,7 @@ from xml.etree.ElementTree import Element
 import markdown
 from markdown.extensions import Extension
 from markdown.extensions.toc import slugify_unicode
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .typography import typeset_tree
@@ -37,6 +38,19 @@ class _LinkRewriter(Treeprocessor):
                     element.set(attribute, self.resolve(url))
 
 
+class _EditorNotes(Preprocessor):
+    """<!-- notes --> are for editors and never published. Runs after fenced code blocks are
+    set aside (priority 25), so a comment shown inside a code example stays."""
+
+    _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "<!--" not in text:
+            return lines
+        return self._COMMENT.sub("", text).split("\n")
+
+
 class _Typography(Treeprocessor):
     language: str = ""
 
@@ -50,6 +64,7 @@ class _HandbookExtension(Extension):
         self.links = _LinkRewriter(md)
         self.typography = _Typography(md)
         md.treeprocessors.register(self.links, "handbook-links", 5)
+        md.preprocessors.register(_EditorNotes(md), "handbook-notes", 22)
         md.treeprocessors.register(self.typography, "handbook-typography", 4)
 
 
