@@ -227,3 +227,31 @@ def test_refuses_to_replace_a_directory_that_is_not_a_build(make_site, run):
 def test_value_starting_with_a_quote_gets_a_hint(broken):
     err = broken({"content/org/page.md": '---\ntitle: "Sidan" och mer\n---\n'}, "content/org/page.md:2:")
     assert "put the whole value in single quotes" in err
+
+
+def test_every_broken_template_is_reported_once(make_site, run):
+    root = make_site({
+        "content/a/organisation.yaml": "name: A\nlanguage: sv\n",
+        "content/b/organisation.yaml": "name: B\nlanguage: da\n",
+        "templates/home.html": "{% extends 'base.html' %}\n{% block main %}{{ missing.name }}{% endblock %}\n",
+        "templates/organisation.html": "{% extends 'base.html' %}\n\n{% block main %}{% for %}{% endblock %}\n",
+    })
+    result = run("build", root)
+    assert result.code == 1
+    errors = [line for line in result.err.splitlines() if ": error: " in line]
+    assert errors == ["templates/home.html:2: error: template error: 'missing' is undefined",
+                      "templates/organisation.html:3: error: template syntax: Expected an expression, got 'end of statement block'"]
+
+
+def test_every_broken_catalog_is_reported_with_content_errors(make_site, run):
+    root = make_site({
+        "content/org/organisation.yaml": "name: Org\nlanguage: sv\nwebsiet: x\n",
+        "locales/sv/LC_MESSAGES/messages.po": 'msgid "a"\nmsgstr "b\n',
+        "locales/da/LC_MESSAGES/messages.po": 'msgid "a"\nmsgstr b\n',
+    })
+    result = run("build", root)
+    assert result.code == 1
+    errors = [line for line in result.err.splitlines() if ": error: " in line]
+    assert [e.split(": error:")[0] for e in errors] == [
+        "content/org/organisation.yaml:3:1", "locales/da/LC_MESSAGES/messages.po:2:1",
+        "locales/sv/LC_MESSAGES/messages.po:2:1"]

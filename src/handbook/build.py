@@ -16,7 +16,7 @@ from .content import CONTENT_DIR, load_site
 from .errors import Problem, Problems
 from .output import check_output_dir, write_site
 from .render import Anchor, Renderer, Target, check_anchors, ids_of
-from .theme import load_theme, load_translations
+from .theme import load_all_translations, load_theme
 
 
 @dataclass
@@ -59,8 +59,7 @@ def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None =
         site = load_site(config, problems)
     with report.step("theme"):
         theme = load_theme(config)
-        translations = {code: load_translations(theme, code, problems, config.root)
-                        for code in config.languages}
+        translations = load_all_translations(theme, config, problems)
     problems.raise_if_errors()
 
     with report.step("render"):

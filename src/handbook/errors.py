@@ -40,7 +40,8 @@ class HandbookError(Exception):
     """Raised when problems stop a build; carries every problem found, not just the first."""
 
     def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(problems, key=Problem.sort_key)
+        # One broken template fails every page that uses it: report it once.
+        self.problems = sorted(set(problems), key=Problem.sort_key)
         super().__init__("\n".join(p.format() for p in self.problems))
 
 

@@ -36,7 +36,7 @@ from .content import CONTENT_DIR, PageCache, load_site
 from .errors import Problem, Problems
 from .model import Site
 from .render import Anchor, Renderer, Target, check_anchors
-from .theme import Theme, load_theme, load_translations, make_environment
+from .theme import Theme, load_all_translations, load_theme, make_environment
 
 TEMPLATE_OF = {"root": "root.html", "home": "home.html", "404": "404.html",
                "organisation": "organisation.html"}
@@ -187,8 +187,7 @@ class IncrementalBuilder:
         config = load_config(self.site_dir, self.base_url)
         site = load_site(config, problems, self.cache)
         theme = load_theme(config)
-        translations = {code: load_translations(theme, code, problems, config.root)
-                        for code in config.languages}
+        translations = load_all_translations(theme, config, problems)
         problems.raise_if_errors()
 
         templates = TemplateIndex(theme)

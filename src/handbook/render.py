@@ -322,11 +322,12 @@ class Renderer:
                 canonical=None if here is None else base + here, x_default=x_default,
                 site_title=site_title, site_title_language=title_language, **context)
         except jinja2.TemplateSyntaxError as exc:
-            raise HandbookError([Problem(self._template_label(exc.name or template),
-                                         f"template syntax: {exc.message}", exc.lineno)]) from None
+            self.problems.error(self._template_label(exc.name or template),
+                                f"template syntax: {exc.message}", exc.lineno)
         except (jinja2.UndefinedError, jinja2.TemplateNotFound, TypeError, KeyError) as exc:
             name, line = _template_frame(exc, template)
-            raise HandbookError([Problem(self._template_label(name), f"template error: {exc}", line)]) from None
+            self.problems.error(self._template_label(name), f"template error: {exc}", line)
+        return ""
 
     def _template_label(self, name: str) -> str:
         for folder in self.theme.template_dirs:

@@ -129,6 +129,18 @@ def load_translations(theme: Theme, language: str, problems: Problems,
     return result
 
 
+def load_all_translations(theme: Theme, config, problems: Problems) -> dict[str, NullTranslations]:
+    """Every language's catalog; a broken one is reported and the others are still read."""
+    translations: dict[str, NullTranslations] = {}
+    for code in config.languages:
+        try:
+            translations[code] = load_translations(theme, code, problems, config.root)
+        except HandbookError as exc:
+            problems.add(exc.problems)
+            translations[code] = NullTranslations()
+    return translations
+
+
 def _read_catalog(file: Path, label: str, language: str):
     try:
         data = file.read_bytes()
