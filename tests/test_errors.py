@@ -176,7 +176,7 @@ def test_all_problems_are_reported_at_once_sorted_by_file(make_site, run):
     })
     result = run("build", root)
     assert result.code == 1
-    lines = [l for l in result.err.splitlines() if ": error: " in l]
+    lines = [line for line in result.err.splitlines() if ": error: " in line]
     assert lines[0].startswith("content/a/organisation.yaml:1:1: error: organisation.yaml is missing 'name'")
     assert lines[1].startswith("content/b/organisation.yaml:3:1: error: unknown key 'websiet'")
     assert result.err.rstrip().endswith("2 errors; nothing was written, the previous output is unchanged")

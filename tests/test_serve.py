@@ -74,7 +74,7 @@ def test_an_edit_reloads_the_page_with_the_new_text(browser, site):
         page = browser.new_page()
         page.goto(url + "sv/proaros/values/")
         page.wait_for_function("window.LiveReload !== undefined", timeout=10000)
-        marker = page.evaluate("window.__marker = 'before reload'")
+        page.evaluate("window.__marker = 'before reload'")
         rewrite(site / "content/proaros/values.md", "Våra ledstjärnor är", "Våra goda ledstjärnor är")
         page.wait_for_selector("text=Våra goda ledstjärnor är", timeout=15000)
         assert page.evaluate("window.__marker") is None  # a real reload, not a patch

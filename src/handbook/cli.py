@@ -11,7 +11,7 @@ import traceback
 from pathlib import Path
 
 from . import __version__
-from .build import BuildReport, build
+from .build import build
 from .errors import HandbookError, Problem
 from .new import new_organisation, new_page
 from .status import format_json, format_table, load_status

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, cache
 from importlib import resources
-from typing import Iterable
+from collections.abc import Iterable
 
 SCALE = 1 << 12
 _COMMON_SECONDARY = 0x20 * SCALE
@@ -122,7 +122,7 @@ class Collator:
         return result
 
 
-@lru_cache(maxsize=None)
+@cache
 def collator(code: str) -> Collator:
     """The collator for a locale code such as 'sv', 'da', 'cs-CZ'; root order if CLDR has no rules."""
     language = re.split(r"[-_]", code)[0].lower()

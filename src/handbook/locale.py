@@ -6,8 +6,9 @@ A locale is data passed around (a `Localiser` per language), never process state
 from __future__ import annotations
 
 import datetime as dt
-from functools import cached_property, lru_cache
-from typing import Callable, Iterable, TypeVar
+from functools import cached_property, cache
+from typing import TypeVar
+from collections.abc import Callable, Iterable
 
 from babel import Locale
 from babel.dates import format_date, format_interval
@@ -20,7 +21,7 @@ from .model import Period
 T = TypeVar("T")
 
 
-@lru_cache(maxsize=None)
+@cache
 def parse_locale(code: str) -> Locale:
     return Locale.parse(code, sep="-" if "-" in code else "_")
 
@@ -77,11 +78,11 @@ class Localiser:
         return sorted(items, key=lambda item: (self.sort_key(key(item)), key(item)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def language_autonym(code: str) -> str:
     return parse_locale(code).get_display_name(parse_locale(code)) or code
 
 
-@lru_cache(maxsize=None)
+@cache
 def localiser(code: str) -> Localiser:
     return Localiser(code)

@@ -9,14 +9,15 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
+from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 import jinja2
 from babel.support import NullTranslations
 from markupsafe import Markup, escape
 
-from .errors import HandbookError, Problem, Problems
+from .errors import Problems
 from .locale import Localiser, language_autonym, localiser
 from .markdown import MarkdownRenderer
 from .model import Organisation, Page, SECTIONS, Site

@@ -13,7 +13,7 @@ import mimetypes
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 from urllib.parse import unquote
 
 from livereload import Server
@@ -113,7 +113,7 @@ def _with_overlay(body: bytes, message: str) -> bytes:
 
 def _page(title: str, content: str) -> bytes:
     return (f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title></head>"
-            f"<body>{content}</body></html>").encode("utf-8")
+            f"<body>{content}</body></html>").encode()
 
 
 def serve(root: Path, snapshot: Callable[[], Snapshot], rebuild: Callable[[], Outcome],
