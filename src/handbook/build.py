@@ -15,7 +15,8 @@ from .config import load_config
 from .content import CONTENT_DIR, load_site
 from .errors import Problem, Problems
 from .output import check_output_dir, write_site
-from .render import Anchor, Renderer, Target, check_anchors, ids_of
+from .links import Anchor, check_anchors, ids_of
+from .render import Renderer, Target
 from .theme import load_all_translations, load_theme
 
 

@@ -35,7 +35,8 @@ from .config import load_config
 from .content import CONTENT_DIR, PageCache, load_site
 from .errors import Problem, Problems
 from .model import Site
-from .render import Anchor, Renderer, Target, check_anchors
+from .links import Anchor, check_anchors
+from .render import Renderer, Target
 from .theme import Theme, load_all_translations, load_theme, make_environment
 
 TEMPLATE_OF = {"root": "root.html", "home": "home.html", "404": "404.html",

@@ -7,10 +7,9 @@ parallel or one at a time when a single source changes.
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass
 from typing import Any
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 import jinja2
@@ -19,6 +18,7 @@ from markupsafe import Markup, escape
 
 from .errors import Problems
 from .locale import Localiser, language_autonym, localiser
+from .links import Anchor, PageLinks, relative_url
 from .markdown import MarkdownRenderer
 from .model import Organisation, Page, SECTIONS, Site
 from .theme import Theme, make_environment
@@ -38,37 +38,6 @@ class Target:
     language: str | None = None
     organisation: str | None = None
     page: Page | None = None
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """A link to an #anchor: the output it points into, the anchor, and where it was written."""
-
-    output: str
-    fragment: str
-    url: str
-    line: int | None
-
-
-_ID = re.compile(r'\sid="([^"]+)"')
-
-
-def ids_of(html: str) -> frozenset[str]:
-    """The anchors an output offers: every id attribute."""
-    return frozenset(_ID.findall(html))
-
-
-def check_anchors(source: str, anchors: Iterable[Anchor], ids: Callable[[str], frozenset[str] | None],
-                  problems: Problems) -> None:
-    """Report links to #anchors that the target page does not have."""
-    for anchor in anchors:
-        offered = ids(anchor.output)
-        if offered is None or anchor.fragment in offered:
-            continue
-        headings = sorted(i for i in offered if i not in ("main", "contents-heading"))
-        problems.error(source, f"the link '{anchor.url}' points to a missing anchor '#{anchor.fragment}'",
-                       anchor.line, hint=("anchors there: " + ", ".join(headings[:8])) if headings else
-                       "that page has no headings to link to")
 
 
 @dataclass(frozen=True)
@@ -94,9 +63,9 @@ class Renderer:
         self.problems = problems
         self.markdown = MarkdownRenderer()
         self._environments: dict[str, jinja2.Environment] = {}
-        # Organisations that the page rendered last links to (for the dependency graph).
+        # What the page rendered last links to: organisations (for the dependency graph) and
+        # #anchors (checked once every page is rendered).
         self.linked: set[str] = set()
-        # Links to #anchors in the page rendered last, checked once every page is rendered.
         self.anchors: list[Anchor] = []
 
     # -- the outputs ---------------------------------------------------------------------
@@ -159,13 +128,14 @@ class Renderer:
                             organisation=organisation, card=self._card(organisation, language))
 
     def page(self, page: Page) -> str:
-        self.linked, self.anchors = set(), []
         organisation = self.site.organisation(page.organisation)
         versions = organisation.versions(page.id)
         alternates = [(code, versions[code].path) for code in self.config.languages if code in versions]
         original = organisation.original(page.id)
         default = versions.get(self.config.default_language, original)
-        body = self.markdown.page(page.body, page.language, self._link_resolver(page, organisation))
+        links = PageLinks(self.site, page, self.problems)
+        body = self.markdown.page(page.body, page.language, links)
+        self.linked, self.anchors = links.linked, links.anchors
         contents = self._contents(organisation, page.language, page)
         more = 0
         if len(contents) > MAX_CONTENTS:
@@ -233,47 +203,6 @@ class Renderer:
                               current is not None and page.id == current.id))
         return links
 
-    def _link_resolver(self, page: Page, organisation: Organisation):
-        """Turns `values.md`, `../other-org/vision.md#x` and `media/a.jpg` into site URLs."""
-        site = self.site
-
-        def resolve(url: str) -> str:
-            parts = urlsplit(url)
-            line = _line_of(page, url)
-            if not parts.path:  # '#anchor' on this page
-                self.anchors.append(Anchor(f"{page.path}index.html", parts.fragment, url, line))
-                return url
-            target = posixpath.normpath(posixpath.join(organisation.slug, parts.path))
-            folder, _, name = target.partition("/")
-            self.linked.add(folder)
-            fragment = f"#{parts.fragment}" if parts.fragment else ""
-            owner = site.find_organisation(folder)
-            if name.endswith(".md") and owner is not None:
-                page_id = name[:-3].split(".")[0]
-                if owner.versions(page_id):
-                    linked = owner.page_for(page_id, page.language)
-                    if parts.fragment:
-                        self.anchors.append(Anchor(f"{linked.path}index.html", parts.fragment, url, line))
-                    return self._relative(linked.path, page.path) + fragment
-                names = [f"{p.id}.md" for p in owner.originals]
-                hint = f"pages of {folder}: " + ", ".join(names[:8]) + (", …" if len(names) > 8 else "")
-                self.problems.error(page.file, f"the link '{url}' points to a page that does not exist",
-                                    line, hint=hint if names else None)
-                return url
-            if owner is not None and name in owner.media:
-                return self._relative(owner.media_path(name), page.path) + fragment
-            if not name.endswith(".md"):
-                self.problems.error(page.file, f"the file '{url}' does not exist", line,
-                                    hint=f"put the file in content/{organisation.slug}/media/ and "
-                                         "link to it as media/<file>")
-                return url
-            self.problems.error(page.file, f"the link '{url}' points to nothing", line,
-                                hint="link to another page by its file, e.g. 'values.md' or "
-                                     "'../proaros/vision.md'")
-            return url
-
-        return resolve
-
     # -- rendering ------------------------------------------------------------------------
 
     def _environment(self, language: str) -> jinja2.Environment:
@@ -303,7 +232,7 @@ class Renderer:
         def url(target: str) -> str:
             if here is None:
                 return root_path + target
-            return self._relative(target, here)
+            return relative_url(target, here)
 
         def foreign(code: str) -> Markup:
             """lang (and dir) attributes for text in another language than the page."""
@@ -339,14 +268,6 @@ class Renderer:
                     return f"{self.theme.label}/templates/{name}"
         return name
 
-    @staticmethod
-    def _relative(target: str, here: str) -> str:
-        """A relative URL from the directory page `here` to `target` (a directory ends in '/')."""
-        relative = posixpath.relpath(target or ".", here or ".")
-        if target.endswith("/") or not target:
-            relative = "./" if relative == "." else relative + "/"
-        return relative
-
 
 def _list_joiner(loc: Localiser):
     """A filter: items joined by the locale's list pattern ('Kunskap och Omtanke'), as HTML.
@@ -365,13 +286,6 @@ def _list_joiner(loc: Localiser):
         return Markup(text)
 
     return join_list
-
-
-def _line_of(page: Page, needle: str) -> int | None:
-    for offset, line in enumerate(page.body.split("\n")):
-        if needle in line:
-            return page.body_line + offset
-    return None
 
 
 def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int | None]:

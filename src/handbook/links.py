@@ -1,0 +1,108 @@
+"""Links written in Markdown: `values.md`, `../proaros/vision.md#kunskap`, `media/photo.jpg` and
+`#anchor` become site URLs; what they point to is checked, anchors once every page is rendered."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .errors import Problems
+from .model import Page, Site
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A link to an #anchor: the output it points into, the anchor, and where it was written."""
+
+    output: str
+    fragment: str
+    url: str
+    line: int | None
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def ids_of(html: str) -> frozenset[str]:
+    """The anchors an output offers: every id attribute."""
+    return frozenset(_ID.findall(html))
+
+
+def check_anchors(source: str, anchors: Iterable[Anchor], ids: Callable[[str], frozenset[str] | None],
+                  problems: Problems) -> None:
+    """Report links to #anchors that the target page does not have."""
+    for anchor in anchors:
+        offered = ids(anchor.output)
+        if offered is None or anchor.fragment in offered:
+            continue
+        headings = sorted(i for i in offered if i not in ("main", "contents-heading"))
+        problems.error(source, f"the link '{anchor.url}' points to a missing anchor '#{anchor.fragment}'",
+                       anchor.line, hint=("anchors there: " + ", ".join(headings[:8])) if headings else
+                       "that page has no headings to link to")
+
+
+def relative_url(target: str, here: str) -> str:
+    """A relative URL from the directory page `here` to `target` (a directory ends in '/')."""
+    relative = posixpath.relpath(target or ".", here or ".")
+    if target.endswith("/") or not target:
+        relative = "./" if relative == "." else relative + "/"
+    return relative
+
+
+class PageLinks:
+    """Resolves the links of one page (a callable for the Markdown renderer) and records the
+    organisations and #anchors they point to."""
+
+    def __init__(self, site: Site, page: Page, problems: Problems):
+        self.site = site
+        self.page = page
+        self.organisation = site.organisation(page.organisation)
+        self.problems = problems
+        self.linked: set[str] = set()
+        self.anchors: list[Anchor] = []
+
+    def __call__(self, url: str) -> str:
+        """The URL to write in the HTML for one written in Markdown."""
+        parts = urlsplit(url)
+        line = _line_of(self.page, url)
+        if not parts.path:  # '#anchor' on this page
+            self.anchors.append(Anchor(f"{self.page.path}index.html", parts.fragment, url, line))
+            return url
+        target = posixpath.normpath(posixpath.join(self.organisation.slug, parts.path))
+        folder, _, name = target.partition("/")
+        self.linked.add(folder)
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        owner = self.site.find_organisation(folder)
+        if name.endswith(".md") and owner is not None:
+            page_id = name[:-3].split(".")[0]
+            if owner.versions(page_id):
+                linked = owner.page_for(page_id, self.page.language)
+                if parts.fragment:
+                    self.anchors.append(Anchor(f"{linked.path}index.html", parts.fragment, url, line))
+                return relative_url(linked.path, self.page.path) + fragment
+            names = [f"{p.id}.md" for p in owner.originals]
+            hint = f"pages of {folder}: " + ", ".join(names[:8]) + (", …" if len(names) > 8 else "")
+            self.problems.error(self.page.file, f"the link '{url}' points to a page that does not exist",
+                                line, hint=hint if names else None)
+            return url
+        if owner is not None and name in owner.media:
+            return relative_url(owner.media_path(name), self.page.path) + fragment
+        if not name.endswith(".md"):
+            self.problems.error(self.page.file, f"the file '{url}' does not exist", line,
+                                hint=f"put the file in content/{self.organisation.slug}/media/ and "
+                                     "link to it as media/<file>")
+            return url
+        self.problems.error(self.page.file, f"the link '{url}' points to nothing", line,
+                            hint="link to another page by its file, e.g. 'values.md' or "
+                                 "'../proaros/vision.md'")
+        return url
+
+
+def _line_of(page: Page, needle: str) -> int | None:
+    for offset, line in enumerate(page.body.split("\n")):
+        if needle in line:
+            return page.body_line + offset
+    return None
