@@ -255,3 +255,25 @@ def test_every_broken_catalog_is_reported_with_content_errors(make_site, run):
     assert [e.split(": error:")[0] for e in errors] == [
         "content/org/organisation.yaml:3:1", "locales/da/LC_MESSAGES/messages.po:2:1",
         "locales/sv/LC_MESSAGES/messages.po:2:1"]
+
+
+def test_files_that_are_not_used_get_a_warning(make_site, run):
+    root = make_site({
+        "content/org/organisation.yaml": "name: Org\nlanguage: sv\n",
+        "content/org/vision.markdown": "---\ntitle: V\n---\n",
+        "content/org/photo.jpg": b"\xff\xd8",
+        "content/org/bilder/a.png": b"\x89PNG",
+        "content/readme.txt": "notes",
+    })
+    result = run("build", root)
+    assert result.code == 0
+    assert "content/org/vision.markdown: warning: this is not used\n  hint: pages must end in .md, e.g. 'vision.md'" in result.err
+    assert "content/org/photo.jpg: warning: this is not used\n  hint: put images and other files in media/" in result.err
+    assert "content/org/bilder: warning: this is not used" in result.err
+    assert "content/readme.txt: warning: this file is not used" in result.err
+    assert run("build", "--strict", root).code == 1
+
+
+def test_invalid_utf8_in_a_catalog_names_the_line(broken):
+    broken({"locales/sv/LC_MESSAGES/messages.po": b'msgid ""\nmsgstr ""\n\nmsgid "Vision"\nmsgstr "Vi\xe5ion"\n'},
+           "locales/sv/LC_MESSAGES/messages.po:5:11: error: the file is not valid UTF-8")

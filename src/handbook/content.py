@@ -68,7 +68,11 @@ def load_site(config: SiteConfig, problems: Problems, cache: PageCache | None = 
         return Site(config)
     organisations = []
     for folder in sorted(content.iterdir()):
-        if folder.name.startswith(".") or not folder.is_dir():
+        if folder.name.startswith("."):
+            continue
+        if not folder.is_dir():
+            problems.warning(f"{CONTENT_DIR}/{folder.name}", "this file is not used: content/ holds "
+                             "one folder per organisation", hint="move it into an organisation's folder")
             continue
         organisation = load_organisation(folder, config, problems, cache)
         if organisation is not None:
@@ -126,6 +130,7 @@ def load_organisation(folder: Path, config: SiteConfig, problems: Problems,
     if name is None or language is None:
         return None
 
+    _warn_unused(folder, where, problems)
     pages = []
     for file in sorted(folder.glob("*.md")):
         page = _cached_page(file, organisation, config, problems, cache)
@@ -138,6 +143,23 @@ def load_organisation(folder: Path, config: SiteConfig, problems: Problems,
     media = tuple(sorted(p.relative_to(folder).as_posix()
                          for p in (folder / "media").rglob("*") if p.is_file()))
     return replace(organisation, pages=tuple(pages), media=media)
+
+
+def _warn_unused(folder: Path, where: str, problems: Problems) -> None:
+    """Files an editor may expect to be published but that are not."""
+    for entry in sorted(folder.iterdir()):
+        name = entry.name
+        if name.startswith(".") or name in (ORGANISATION_FILE, "media") or name.endswith(".md"):
+            continue
+        if entry.is_dir():
+            hint = "images and other files go in media/"
+        elif name.lower().endswith((".md", ".markdown", ".txt")):
+            hint = f"pages must end in .md, e.g. '{slugify(name.rsplit('.', 1)[0])}.md'"
+        elif name.lower().endswith((".yaml", ".yml")):
+            hint = f"the organisation's settings go in {ORGANISATION_FILE}"
+        else:
+            hint = "put images and other files in media/"
+        problems.warning(f"{where}/{name}", "this is not used", hint=hint)
 
 
 def _cached_page(file: Path, organisation: Organisation, config: SiteConfig, problems: Problems,

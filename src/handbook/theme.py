@@ -16,6 +16,7 @@ from babel.support import NullTranslations, Translations
 from .config import SiteConfig
 from .errors import HandbookError, Problem, Problems
 from .locale import parse_locale
+from .sources import read_text
 
 BUNDLED_THEMES = Path(__file__).parent / "themes"
 CATALOG = "LC_MESSAGES/messages.po"
@@ -142,13 +143,13 @@ def load_all_translations(theme: Theme, config, problems: Problems) -> dict[str,
 
 
 def _read_catalog(file: Path, label: str, language: str):
+    text = read_text(file, label)
+    _check_po_lines(text, label)
     try:
-        data = file.read_bytes()
-        _check_po_lines(data.decode("utf-8"), label)
-        return read_po(io.BytesIO(data), locale=language, abort_invalid=True)
+        return read_po(io.BytesIO(text.encode("utf-8")), locale=language, abort_invalid=True)
     except PoFileError as exc:
         raise HandbookError([Problem(label, f"catalog syntax: {exc}", getattr(exc, "lineno", None))]) from None
-    except (UnicodeDecodeError, ValueError) as exc:
+    except ValueError as exc:
         raise HandbookError([Problem(label, f"cannot read the catalog: {exc}")]) from None
 
 
