@@ -95,7 +95,7 @@ def _respond(start_response, status: str, body: bytes, kind: str, state: _State)
 
 def _overlay(message: str) -> str:
     return ('<div id="handbook-error" role="alert" style="position:fixed;inset:0;z-index:2147483647;'
-            'overflow:auto;background:rgba(24,24,27,.94);color:#fff;padding:2rem;font:16px/1.5 '
+            'overflow:auto;background:#1c1917;color:#fff;padding:2rem;font:16px/1.5 '
             'system-ui,sans-serif"><h1 style="margin:0 0 1rem;font-size:1.4rem;color:#fca5a5">'
             'The handbook could not be rebuilt</h1><pre style="white-space:pre-wrap;font:15px/1.5 '
             f'ui-monospace,monospace;margin:0">{html.escape(message)}</pre><p style="color:#d4d4d8">'
