@@ -75,10 +75,15 @@ def format_table(languages: list[str], rows: list[Row]) -> str:
                                                  for c in languages))
     counts = {state: sum(1 for r in rows for c in r.cells.values() if c.status == state)
               for state in (TRANSLATED, OUTDATED, MISSING)}
+    translations = counts[TRANSLATED] + counts[OUTDATED]
     lines.append("")
-    lines.append(f"{len(rows)} pages; {counts[TRANSLATED] + counts[OUTDATED]} translations "
+    lines.append(f"{_count(len(rows), 'page')}; {_count(translations, 'translation')} "
                  f"({counts[OUTDATED]} outdated); {counts[MISSING]} missing")
     return "\n".join(line.rstrip() for line in lines)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def format_json(languages: list[str], rows: list[Row]) -> str:
