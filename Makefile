@@ -21,6 +21,9 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/handbook check --strict .
 
+serve: $(STAMP)
+	$(BIN)/handbook serve .
+
 test: $(STAMP)
 	$(BIN)/python -m pytest
 

@@ -52,6 +52,13 @@ def generated_site(root: Path, pages: int, per_organisation: int = 20) -> Path:
     return root
 
 
+def example_site(root: Path) -> Path:
+    """A copy of the bundled example site."""
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    return root
+
+
 def measure(site: Path, out: Path, repeat: int) -> tuple[float, int, float]:
     best, pages = float("inf"), 0
     for _ in range(repeat):
@@ -73,9 +80,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
         temp = Path(temp)
-        example = temp / "example"
-        shutil.copytree(REPO / "content", example / "content")
-        shutil.copy(REPO / "site.yaml", example / "site.yaml")
+        example = example_site(temp / "example")
         rows = [("example", *measure(example, temp / "out-example", args.repeat))]
         for pages in args.pages:
             site = generated_site(temp / f"site-{pages}", pages)

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from build import REPO, generated_site  # noqa: E402
+from build import example_site, generated_site  # noqa: E402
 
 from handbook.incremental import IncrementalBuilder  # noqa: E402
 from handbook.theme import BUNDLED_THEMES  # noqa: E402
@@ -67,9 +67,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
         temp = Path(temp)
-        example = temp / "example"
-        shutil.copytree(REPO / "content", example / "content")
-        shutil.copy(REPO / "site.yaml", example / "site.yaml")
+        example = example_site(temp / "example")
         rows = measure("example", example, example / "content/proaros/values.md",
                        "Våra ledstjärnor är", "title: Våra ledstjärnor", args.edits)
         generated = generated_site(temp / "generated", args.pages)

@@ -97,12 +97,28 @@ def build_site(make_site, run):
     return build
 
 
+def copy_example(root: Path) -> Path:
+    """A copy of the bundled example site (site.yaml and content/) at `root`."""
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    return root
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file below a folder with its bytes: to compare outputs exactly."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def example_site(tmp_path) -> Path:
+    """A fresh copy of the example site that a test may edit."""
+    return copy_example(tmp_path / "site")
+
+
 @pytest.fixture(scope="session")
 def example(tmp_path_factory) -> Path:
     """The bundled example handbook, copied and built once for the session."""
-    root = tmp_path_factory.mktemp("example")
-    shutil.copy(REPO / "site.yaml", root / "site.yaml")
-    shutil.copytree(REPO / "content", root / "content")
+    root = copy_example(tmp_path_factory.mktemp("example"))
     assert main(["build", str(root)]) == 0
     return root / "build"
 

@@ -11,11 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_files, SITE_YAML
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+from conftest import SITE_YAML, files_of, write_files
 
 
 def big_site(root: Path) -> None:
@@ -55,11 +51,11 @@ def test_a_build_stopped_while_writing_changes_nothing(tmp_path, sig):
                           capture_output=True).returncode == 0
     # Change a page so that a completed build would change the output.
     (root / "content/org/page-1.md").write_text("---\ntitle: Ändrad\n---\nNy text.\n", encoding="utf-8")
-    before = snapshot(root / "build")
+    before = files_of(root / "build")
     process = interrupt_while_writing(root, sig)
     assert process.returncode == -sig if sig == signal.SIGKILL else process.returncode in (130, -sig), \
         process.stderr.read()
-    assert snapshot(root / "build") == before
+    assert files_of(root / "build") == before
     if sig == signal.SIGINT:
         assert not list(root.glob(".build.tmp-*"))
         assert "the previous output is unchanged" in process.stderr.read()

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from conftest import files_of
+
 ORG = {"content/org/organisation.yaml": "name: Org\nlanguage: sv\n"}
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 @pytest.fixture
@@ -23,14 +20,14 @@ def broken(make_site, run):
     def check(files: dict[str, str | bytes], expected: str, site_yaml: str | None = None) -> str:
         root = make_site(ORG)
         assert run("build", root).code == 0
-        before = snapshot(root / "build")
+        before = files_of(root / "build")
         from conftest import SITE_YAML, write_files
         write_files(root, {"site.yaml": site_yaml or SITE_YAML, **files})
         result = run("build", root)
         assert result.code == 1, result.err
         assert expected in result.err, result.err
         assert "Traceback" not in result.err
-        assert snapshot(root / "build") == before
+        assert files_of(root / "build") == before
         assert not list(root.glob(".build.tmp-*"))
         return result.err
 

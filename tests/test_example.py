@@ -173,11 +173,8 @@ def test_every_internal_link_resolves(example):
     assert checked > 200
 
 
-def test_links_work_under_a_sub_path(tmp_path, run):
-    import shutil
-    site = tmp_path / "site"
-    shutil.copytree(REPO / "content", site / "content")
-    shutil.copy(REPO / "site.yaml", site / "site.yaml")
+def test_links_work_under_a_sub_path(example_site, run):
+    site = example_site
     base = "https://intranet.example/handbok/"
     assert run("build", "--base-url", base, site).code == 0
     build = site / "build"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, files_of
 from handbook.build import build
 from handbook.errors import HandbookError
 from handbook.incremental import Graph, IncrementalBuilder, source_snapshot
@@ -16,16 +16,9 @@ from handbook.incremental import Graph, IncrementalBuilder, source_snapshot
 BASE = "http://127.0.0.1:8000/"
 
 
-def files_of(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-
-
 @pytest.fixture
-def site(tmp_path) -> Path:
-    root = tmp_path / "site"
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copy(REPO / "site.yaml", root / "site.yaml")
-    return root
+def site(example_site) -> Path:
+    return example_site
 
 
 @pytest.fixture

@@ -2,20 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 
-from conftest import REPO, parse
-
-
-def files_of(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def copy_example(target: Path) -> Path:
-    shutil.copytree(REPO / "content", target / "content")
-    shutil.copy(REPO / "site.yaml", target / "site.yaml")
-    return target
+from conftest import copy_example, files_of, parse
 
 
 def test_urls_follow_the_contract(example):

@@ -3,7 +3,6 @@ server recovers, rapid saves are coalesced, and nothing is written into build/."
 
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import sys
@@ -15,7 +14,6 @@ from urllib.request import urlopen
 
 import pytest
 
-from conftest import REPO
 
 pytestmark = pytest.mark.browser
 
@@ -56,11 +54,8 @@ def serving(site: Path, host: str = "127.0.0.1"):
 
 
 @pytest.fixture
-def site(tmp_path) -> Path:
-    root = tmp_path / "site"
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copy(REPO / "site.yaml", root / "site.yaml")
-    return root
+def site(example_site) -> Path:
+    return example_site
 
 
 def rewrite(file: Path, old: str, new: str) -> None:
