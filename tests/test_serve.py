@@ -10,6 +10,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.error import HTTPError
 from urllib.request import urlopen
 
 import pytest
@@ -25,7 +26,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(site: Path, host: str = "127.0.0.1"):
+def serving(site: Path, host: str = "127.0.0.1", wait_for: str = "sv/"):
     """Run `handbook serve` as a real process; yields (url, lines printed so far, process)."""
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "handbook", "serve", str(site), "--port", str(port),
@@ -38,7 +39,9 @@ def serving(site: Path, host: str = "127.0.0.1"):
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            urlopen(url + "sv/", timeout=1).read()
+            urlopen(url + wait_for, timeout=1).read()
+            break
+        except HTTPError:  # served, with an error page
             break
         except OSError:
             assert process.poll() is None, "".join(lines)
@@ -146,3 +149,34 @@ def test_serve_reports_a_busy_port(site):
                                  capture_output=True, text=True, timeout=60)
     assert process.returncode == 1
     assert f"cannot listen on 127.0.0.1:{port}" in process.stderr
+
+
+def fetch(url: str) -> str:
+    """A page's HTML, also when the server answers with an error status."""
+    try:
+        return urlopen(url).read().decode()
+    except HTTPError as error:
+        return error.read().decode()
+
+
+def test_serve_starts_on_a_broken_site_and_shows_the_page_once_fixed(example_site):
+    settings = example_site / "site.yaml"
+    good = settings.read_text(encoding="utf-8")
+    settings.write_text(good.replace("languages: [sv, da, cs, en]", "languages: [sv, da, cs, en"), encoding="utf-8")
+    with serving(example_site, wait_for="") as (url, lines, process):
+        page = fetch(url)
+        assert 'id="handbook-error"' in page and "site.yaml:9:17: error: YAML syntax" in page
+        assert "while parsing a flow sequence that starts on line 8" in page
+        assert process.poll() is None
+        settings.write_text(good, encoding="utf-8")
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and "handbook-error" in fetch(url + "sv/"):
+            time.sleep(0.2)
+        page = fetch(url + "sv/")
+        assert 'id="handbook-error"' not in page and "Handbok" in page
+
+
+def test_serve_needs_an_existing_folder(tmp_path):
+    process = subprocess.run([sys.executable, "-m", "handbook", "serve", str(tmp_path / "nope")],
+                             capture_output=True, text=True, timeout=60)
+    assert process.returncode == 2 and "there is no folder" in process.stderr

@@ -107,12 +107,13 @@ def _serve(site: Path, host: str, port: int) -> int:
     """`handbook serve`: an incremental build into a temporary folder, served with livereload."""
     import tempfile
 
-    from .config import load_config
     from .incremental import IncrementalBuilder, source_snapshot
     from .serve import Outcome, serve
     from .theme import BUNDLED_THEMES
 
-    load_config(site)  # a missing or broken site.yaml is a plain error before anything starts
+    if not site.is_dir():
+        print(f"error: there is no folder {site}", file=sys.stderr)
+        return EXIT_USAGE
     warning = exposure_warning(host)
     if warning:
         print(warning, file=sys.stderr)

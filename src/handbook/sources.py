@@ -97,7 +97,12 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
         column = mark.column + 1 if mark else None
         message = f"YAML syntax: {exc.problem or exc.context}"
         if exc.context and exc.problem:
-            message = f"YAML syntax: {exc.problem} ({exc.context})"
+            context = exc.context
+            start = exc.context_mark
+            if start is not None and mark is not None and start.line != mark.line:
+                # Where an unclosed [ or { began helps more than where the parser gave up.
+                context += f" that starts on line {start.line + first_line}"
+            message = f"YAML syntax: {exc.problem} ({context})"
         raise HandbookError([Problem(path, message, line, column, _yaml_hint(exc))]) from None
     except yaml.YAMLError as exc:
         raise HandbookError([Problem(path, f"YAML: {exc}")]) from None
@@ -112,6 +117,9 @@ def _yaml_hint(exc: yaml.MarkedYAMLError) -> str | None:
         return "a value containing ': ' must be put in quotes"
     if "found character '\\t'" in problem:
         return "YAML is indented with spaces, not tabs"
+    if "expected <block end>, but found '?'" in problem or "expected <block end>, but found '-'" in problem:
+        return ("check the spaces at the start of this line and the one above: lines that belong "
+                "together start with the same number of spaces (spaces, not tabs)")
     if "expected <block end>, but found '<scalar>'" in problem:
         return ("a value that starts with a quotation mark must end with it; to quote part of it, "
                 "put the whole value in single quotes: title: '\"Word\" and more'")
