@@ -274,3 +274,21 @@ def test_files_that_are_not_used_get_a_warning(make_site, run):
 def test_invalid_utf8_in_a_catalog_names_the_line(broken):
     broken({"locales/sv/LC_MESSAGES/messages.po": b'msgid ""\nmsgstr ""\n\nmsgid "Vision"\nmsgstr "Vi\xe5ion"\n'},
            "locales/sv/LC_MESSAGES/messages.po:5:11: error: the file is not valid UTF-8")
+
+
+def test_a_draft_original_holds_back_its_translations(make_site, run):
+    root = make_site({
+        "content/org/organisation.yaml": "name: Org\nlanguage: sv\n",
+        "content/org/vision.md": "---\ntitle: Vår vision\ndraft: true\n---\n",
+        "content/org/vision.en.md": "---\ntitle: Our vision\n---\n",
+    })
+    result = run("build", root)
+    assert result.code == 0, result.err
+    assert "content/org/vision.en.md: warning: not published: its original vision.md is a draft" in result.err
+    assert not (root / "build/en/org/vision").exists() and not (root / "build/sv/org/vision").exists()
+
+
+def test_a_logo_must_be_in_media(broken):
+    broken({"content/org/organisation.yaml": "name: Org\nlanguage: sv\nlogo: logo.svg\n",
+            "content/org/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"},
+           "content/org/organisation.yaml:3:7: error: the logo file 'logo.svg' is not in content/org/media/")

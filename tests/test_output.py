@@ -165,3 +165,16 @@ def test_a_small_organisation_lists_all_its_pages_on_each(build_site):
     small = build_site(many_pages(3))
     assert len(small.html("sv/org/page-1/index.html").select(".page-contents li a")) == 3
     assert small.html("sv/org/page-1/index.html").select_one(".page-contents__more") is None
+
+
+def test_media_names_with_spaces_and_hidden_files(build_site):
+    result = build_site({
+        "content/org/organisation.yaml": "name: Org\nlanguage: sv\n",
+        "content/org/media/my photo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+        "content/org/media/.DS_Store": b"\x00",
+        "content/org/page.md": "---\ntitle: T\n---\n![A](media/my%20photo.svg) ![B](<media/my photo.svg>)\n",
+    })
+    sources = [img["src"] for img in result.html("sv/org/page/index.html").select(".prose img")]
+    assert len(sources) == 2 and all(src.startswith("../../../media/org/my") for src in sources)
+    assert (result.build / "media/org/my photo.svg").is_file()
+    assert not (result.build / "media/org/.DS_Store").exists()

@@ -117,9 +117,10 @@ def load_organisation(folder: Path, config: SiteConfig, problems: Problems,
         fields.error("country", f"'country' must be a two-letter country code, got '{country}'",
                      "e.g. SE, DK, CZ")
         country = None
+    media = _media_files(folder)
     logo = fields.text("logo")
-    if logo is not None and not (folder / logo).is_file():
-        fields.error("logo", f"the logo file '{logo}' does not exist",
+    if logo is not None and logo not in media:
+        fields.error("logo", f"the logo file '{logo}' is not in {where}/media/",
                      f"put the file in {where}/media/ and write 'logo: media/<file>'")
         logo = None
     organisation = Organisation(
@@ -131,18 +132,40 @@ def load_organisation(folder: Path, config: SiteConfig, problems: Problems,
         return None
 
     _warn_unused(folder, where, problems)
-    pages = []
+    pages, original_files = [], set()
     for file in sorted(folder.glob("*.md")):
+        match = PAGE_FILE.fullmatch(file.name)
+        if match and match["lang"] is None:
+            original_files.add(match["id"])
         page = _cached_page(file, organisation, config, problems, cache)
         if page is not None:
             pages.append(page)
-    _check_translations(pages, {f.name[:-3] for f in folder.glob("*.md") if f.name.count(".") == 1},
-                        problems)
-    pages = [p for p in pages if not p.draft]
+    pages = _without_drafts(pages, problems)
+    _check_translations(pages, original_files, problems)
     pages.sort(key=_page_order)
-    media = tuple(sorted(p.relative_to(folder).as_posix()
-                         for p in (folder / "media").rglob("*") if p.is_file()))
     return replace(organisation, pages=tuple(pages), media=media)
+
+
+def _media_files(folder: Path) -> tuple[str, ...]:
+    """Files under media/ (hidden ones, such as .DS_Store, are not published)."""
+    media = folder / "media"
+    return tuple(sorted(p.relative_to(folder).as_posix() for p in media.rglob("*")
+                        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(media).parts)))
+
+
+def _without_drafts(pages: list[Page], problems: Problems) -> list[Page]:
+    """Drafts are checked but not published; nor is a translation of a draft."""
+    drafts = {p.id for p in pages if p.draft and p.is_original}
+    kept = []
+    for page in pages:
+        if page.draft:
+            continue
+        if not page.is_original and page.id in drafts:
+            problems.warning(page.file, f"not published: its original {page.id}.md is a draft",
+                             hint=f"remove 'draft: true' from {page.id}.md when it is ready")
+            continue
+        kept.append(page)
+    return kept
 
 
 def _warn_unused(folder: Path, where: str, problems: Problems) -> None:
@@ -286,7 +309,7 @@ def _check_translations(pages: list[Page], original_files: set[str], problems: P
         if page.is_original:
             continue
         if original is None and page.id in original_files:
-            continue
+            continue  # the original has errors of its own, reported already
         if original is None:
             problems.error(page.file, f"this is a translation of '{page.id}.md', which does not exist",
                            hint=f"add {page.id}.md in the organisation's language, "

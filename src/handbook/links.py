@@ -7,7 +7,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from .errors import Problems
 from .model import Page, Site
@@ -71,7 +71,7 @@ class PageLinks:
         if not parts.path:  # '#anchor' on this page
             self.anchors.append(Anchor(f"{self.page.path}index.html", parts.fragment, url, line))
             return url
-        target = posixpath.normpath(posixpath.join(self.organisation.slug, parts.path))
+        target = posixpath.normpath(posixpath.join(self.organisation.slug, unquote(parts.path)))
         folder, _, name = target.partition("/")
         self.linked.add(folder)
         fragment = f"#{parts.fragment}" if parts.fragment else ""

@@ -118,7 +118,11 @@ class Organisation:
         return self._versions.get(page_id, {})
 
     def original(self, page_id: str) -> Page:
-        return next(p for p in self.versions(page_id).values() if p.is_original)
+        """The original of a page; loading guarantees every published page has one."""
+        for page in self.versions(page_id).values():
+            if page.is_original:
+                return page
+        raise LookupError(f"{self.slug}/{page_id} has no original")
 
     def page_for(self, page_id: str, language: str) -> Page:
         """The page in `language` if it is translated, otherwise its original."""
