@@ -16,8 +16,9 @@ from .content import CONTENT_DIR, load_site
 from .errors import Problem, Problems
 from .output import check_output_dir, write_site
 from .links import Anchor, check_anchors, ids_of
+from .model import Site
 from .render import Renderer, Target
-from .theme import load_all_translations, load_theme
+from .theme import Theme, load_all_translations, load_theme
 
 
 @dataclass
@@ -68,15 +69,20 @@ def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None =
         files = render_all(renderer, jobs)
     problems.raise_if_errors(strict)
 
-    copies = [(theme.static_dir / name, target) for name, target in theme.assets.items()]
-    copies += [(site_dir / CONTENT_DIR / o.slug / name, o.media_path(name))
-               for o in site.organisations for name in o.media]
     report.pages = sum(1 for path, _ in files if path.endswith(".html"))
     report.warnings = problems.warnings
     if write:
         with report.step("write"):
-            report.files = write_site(out, files, copies)
+            report.files = write_site(out, files, copies(site_dir, site, theme))
     return report
+
+
+def copies(site_dir: Path, site: Site, theme: Theme) -> list[tuple[Path, str]]:
+    """Files published as they are: the theme's static files (fingerprinted) and media."""
+    files = [(theme.static_dir / name, target) for name, target in theme.assets.items()]
+    files += [(site_dir / CONTENT_DIR / o.slug / name, o.media_path(name))
+              for o in site.organisations for name in o.media]
+    return files
 
 
 # Pages per worker task: large enough that sending work and results costs little.
@@ -132,8 +138,6 @@ def _render_one(renderer: Renderer, target: Target) -> Rendered:
     collected, renderer.problems = renderer.problems, Problems()
     try:
         text = renderer.render(target)
-        if target.kind != "page":
-            return Rendered(target, text, frozenset(), tuple(renderer.problems.items), ids=ids_of(text))
         return Rendered(target, text, frozenset(renderer.linked), tuple(renderer.problems.items),
                         tuple(renderer.anchors), ids_of(text))
     finally:

@@ -28,6 +28,10 @@ class SiteConfig:
     default_language: str
     theme: str
 
+    @property
+    def languages_hint(self) -> str:
+        return f"languages in site.yaml: {', '.join(self.languages)}"
+
     def title_in(self, language: str) -> tuple[str, str]:
         """The site title for a language, and the language it is actually written in."""
         if language in self.title:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -11,7 +12,8 @@ from .errors import HandbookError, Problems
 from .fields import Fields
 from .model import Organisation, Page, Period, SECTIONS, Site, Value
 from .typography import typeset
-from .sources import YamlMap, describe, parse_yaml, read_text, split_front_matter
+from .sources import (YamlMap, decode_text, describe, parse_yaml, read_bytes, read_text,
+                      split_front_matter)
 
 CONTENT_DIR = "content"
 ORGANISATION_FILE = "organisation.yaml"
@@ -58,7 +60,7 @@ class PageCache:
 def load_site(config: SiteConfig, problems: Problems, cache: PageCache | None = None) -> Site:
     """Every organisation under content/, sorted by slug; problems are collected, not raised.
 
-    With a `cache` (a dict kept between calls), unchanged files are not parsed again.
+    With a `cache` (a PageCache kept between calls), unchanged files are not parsed again.
     """
     content = config.root / CONTENT_DIR
     if not content.is_dir():
@@ -110,7 +112,7 @@ def load_organisation(folder: Path, config: SiteConfig, problems: Problems,
     language = fields.text("language", required=True)
     if language is not None and language not in config.languages:
         fields.error("language", f"the language '{language}' is not in site.yaml",
-                     f"languages in site.yaml: {', '.join(config.languages)}")
+                     config.languages_hint)
         language = None
     country = fields.text("country")
     if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
@@ -187,25 +189,27 @@ def _warn_unused(folder: Path, where: str, problems: Problems) -> None:
 
 def _cached_page(file: Path, organisation: Organisation, config: SiteConfig, problems: Problems,
                  cache: PageCache | None) -> Page | None:
-    key = None
-    if cache is not None:
-        try:
-            key = (file, file.read_bytes(), organisation.language, organisation.name, config.languages)
-        except OSError:
-            key = None
-        hit = cache.get(key) if key is not None else None
-        if hit is not None:
-            page, found = hit
-            problems.add(found)
-            return page
+    """Parse a page, or take it from the cache when the file and what it depends on are unchanged."""
+    path = f"{CONTENT_DIR}/{organisation.slug}/{file.name}"
     found = Problems()
     try:
-        page = load_page(file, organisation, config, found)
+        data = read_bytes(file, path)
+    except HandbookError as exc:
+        problems.add(exc.problems)
+        return None
+    key = (file, hashlib.blake2b(data, digest_size=16).digest(), organisation.language, config.languages)
+    hit = cache.get(key) if cache is not None else None
+    if hit is not None:
+        page, found_before = hit
+        problems.add(found_before)
+        return page
+    try:
+        page = load_page(file, organisation, config, found, decode_text(data, path))
     except HandbookError as exc:
         found.add(exc.problems)
         page = None
     problems.add(found.items)
-    if cache is not None and key is not None:
+    if cache is not None:
         cache.put(key, (page, found.items))
     return page
 
@@ -216,7 +220,7 @@ def _page_order(page: Page) -> tuple:
 
 
 def load_page(file: Path, organisation: Organisation, config: SiteConfig,
-              problems: Problems) -> Page | None:
+              problems: Problems, text: str | None = None) -> Page | None:
     path = f"{CONTENT_DIR}/{organisation.slug}/{file.name}"
     match = PAGE_FILE.fullmatch(file.name)
     if not match or not SLUG.fullmatch(match["id"]):
@@ -227,10 +231,10 @@ def load_page(file: Path, organisation: Organisation, config: SiteConfig,
     page_id, language = match["id"], match["lang"] or organisation.language
     if language not in config.languages:
         problems.error(path, f"the language '{language}' of this page is not in site.yaml",
-                       hint=f"languages in site.yaml: {', '.join(config.languages)}")
+                       hint=config.languages_hint)
         return None
 
-    document = split_front_matter(read_text(file, path), path)
+    document = split_front_matter(text if text is not None else read_text(file, path), path)
     kind = page_id if page_id in SECTIONS else "page"
     is_original = match["lang"] is None
     fields = Fields(document.front, problems,
@@ -287,7 +291,7 @@ def _period(fields: Fields) -> Period | None:
     for key in ("from", "to"):
         value = raw.get(key)
         if value is None:
-            period_fields._get(key, required=True)
+            period_fields.require(key)
         elif isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
             ends.append(value)
         elif (date := period_fields.date(key)) is not None:

@@ -36,6 +36,10 @@ class Fields:
                                 f"add a line '{key}: …'")
         return value
 
+    def require(self, key: str) -> None:
+        """Report a missing required key."""
+        self._get(key, required=True)
+
     def text(self, key: str, required: bool = False) -> str | None:
         value = self._get(key, required)
         if value is None:

@@ -14,7 +14,8 @@ Keys, and what changes them:
     orgs                 which organisations there are
     org:<slug>           an organisation.yaml
     pages:<slug>         which pages and media files an organisation has
-    meta:<file>          a page's front matter and file name: what listings and switchers show
+    meta:<slug>          an organisation's pages' front matter and file names: what listings,
+                         switchers and links show
     body:<file>          a page's Markdown body
 """
 
@@ -30,14 +31,14 @@ from collections.abc import Callable, Iterable, Mapping
 from jinja2 import meta
 from babel.support import NullTranslations
 
-from .build import render_targets
+from .build import copies as copies_of, render_targets
 from .config import load_config
-from .content import CONTENT_DIR, PageCache, load_site
+from .content import PageCache, load_site
 from .errors import Problem, Problems
 from .model import Site
 from .links import Anchor, check_anchors
 from .render import Renderer, Target
-from .theme import Theme, load_all_translations, load_theme, make_environment
+from .theme import Theme, catalog_sources, load_all_translations, load_theme, make_environment
 
 TEMPLATE_OF = {"root": "root.html", "home": "home.html", "404": "404.html",
                "organisation": "organisation.html"}
@@ -74,10 +75,6 @@ class Graph:
         wanted = set(keys) | set(record.versions)
         return any(record.versions.get(key) != versions.get(key) for key in wanted)
 
-    def dependents(self, key: str) -> set[str]:
-        """Outputs rendered from a key (for tests and for telling the user what changed)."""
-        return {output for output, record in self.records.items() if key in record.versions}
-
 
 def dependency_versions(site: Site, template_sources: Mapping[str, str],
                         catalogs: Mapping[str, str], assets: Mapping[str, str]) -> dict[str, str]:
@@ -89,8 +86,9 @@ def dependency_versions(site: Site, template_sources: Mapping[str, str],
         versions[f"org:{organisation.slug}"] = digest(replace(organisation, pages=(), media=()))
         versions[f"pages:{organisation.slug}"] = digest(([p.file for p in organisation.pages],
                                                           organisation.media))
+        # Everything listings and switchers show of the organisation's pages, bodies aside.
+        versions[f"meta:{organisation.slug}"] = digest([replace(p, body="") for p in organisation.pages])
         for page in organisation.pages:
-            versions[f"meta:{page.file}"] = digest(replace(page, body=""))
             versions[f"body:{page.file}"] = digest(page.body)
     return versions
 
@@ -99,8 +97,7 @@ def _organisation_keys(site: Site, slug: str) -> set[str]:
     organisation = site.find_organisation(slug)
     if organisation is None:
         return {"orgs"}
-    return ({"orgs", f"org:{slug}", f"pages:{slug}"}
-            | {f"meta:{page.file}" for page in organisation.pages})
+    return {"orgs", f"org:{slug}", f"pages:{slug}", f"meta:{slug}"}
 
 
 def target_keys(target: Target, site: Site, closure: Callable[[str], set[str]],
@@ -179,6 +176,10 @@ class IncrementalBuilder:
         self._renderer: Renderer | None = None
         self._renderer_version = ""
         self.last_rendered: list[str] = []  # outputs the last successful rebuild rendered
+        self._templates: TemplateIndex | None = None
+        self._catalog_key: tuple = ()
+        self._catalog_problems: list[Problem] = []
+        self._translations: dict = {}
 
     def rebuild(self) -> RebuildReport:
         """Bring the output up to date; on errors raise HandbookError and change nothing."""
@@ -188,11 +189,14 @@ class IncrementalBuilder:
         config = load_config(self.site_dir, self.base_url)
         site = load_site(config, problems, self.cache)
         theme = load_theme(config)
-        translations = load_all_translations(theme, config, problems)
+        catalogs = {code: _catalog_version(theme, config.root, code) for code in config.languages}
+        translations = self._translations_for(theme, config, catalogs, problems)
         problems.raise_if_errors()
 
         templates = TemplateIndex(theme)
-        catalogs = {code: _catalog_version(theme, config.root, code) for code in config.languages}
+        if self._templates is not None and self._templates.sources == templates.sources:
+            templates = self._templates  # keeps the parsed closures
+        self._templates = templates
         versions = dependency_versions(site, templates.sources, catalogs, theme.assets)
         renderer = self._renderer_for(site, theme, translations, problems, versions)
 
@@ -223,13 +227,24 @@ class IncrementalBuilder:
                               lambda path: records[path].ids if path in records else None, problems)
         problems.raise_if_errors()
 
-        copies = {target: source for source, target in _copies(self.site_dir, site, theme)}
+        copies = {target: source for source, target in copies_of(self.site_dir, site, theme)}
         report.written, report.removed = self._write(records, texts, copies)
         self.graph.records = records
         self.last_rendered = list(texts)
         report.warnings = problems.warnings
         report.seconds = time.perf_counter() - start
         return report
+
+    def _translations_for(self, theme: Theme, config, catalogs: Mapping[str, str],
+                          problems: Problems) -> dict:
+        """Compile the catalogs again only when one of their files changed."""
+        key = (theme.path, tuple(sorted(catalogs.items())))
+        if key != self._catalog_key:
+            found = Problems()
+            self._translations = load_all_translations(theme, config, found)
+            self._catalog_problems, self._catalog_key = found.items, key
+        problems.add(self._catalog_problems)
+        return self._translations
 
     def _renderer_for(self, site: Site, theme: Theme, translations, problems: Problems,
                       versions: Mapping[str, str]) -> Renderer:
@@ -253,10 +268,10 @@ class IncrementalBuilder:
                 written += 1
         copied = {}
         for path, source in copies.items():
-            version = digest(source.read_bytes())
-            copied[path] = version
-            if self.copied.get(path) != version or not (self.out_dir / path).is_file():
-                _atomic_write(self.out_dir / path, source.read_bytes())
+            data = source.read_bytes()
+            copied[path] = digest(data)
+            if self.copied.get(path) != copied[path] or not (self.out_dir / path).is_file():
+                _atomic_write(self.out_dir / path, data)
                 written += 1
         stale = (set(self.graph.records) | set(self.copied)) - set(records) - set(copied)
         for path in sorted(stale):
@@ -267,16 +282,9 @@ class IncrementalBuilder:
 
 
 def _catalog_version(theme: Theme, site_root: Path, language: str) -> str:
-    files = [theme.catalog_file(language), site_root / "locales" / language / "LC_MESSAGES" / "messages.po",
-             theme.locales_dir / "messages.pot"]
-    return digest([f.read_bytes() if f.is_file() else None for f in files])
-
-
-def _copies(site_dir: Path, site: Site, theme: Theme) -> list[tuple[Path, str]]:
-    copies = [(theme.static_dir / name, target) for name, target in theme.assets.items()]
-    copies += [(site_dir / CONTENT_DIR / o.slug / name, o.media_path(name))
-               for o in site.organisations for name in o.media]
-    return copies
+    files = [file for file, _label in catalog_sources(theme, site_root, language)]
+    files.append(theme.locales_dir / "messages.pot")
+    return digest([(str(f), f.read_bytes()) if f.is_file() else None for f in files])
 
 
 def _atomic_write(target: Path, data: bytes) -> None:

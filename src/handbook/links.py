@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from .errors import Problems
+from .content import PAGE_FILE
 from .model import Page, Site
 
 
@@ -67,9 +68,8 @@ class PageLinks:
     def __call__(self, url: str) -> str:
         """The URL to write in the HTML for one written in Markdown."""
         parts = urlsplit(url)
-        line = _line_of(self.page, url)
         if not parts.path:  # '#anchor' on this page
-            self.anchors.append(Anchor(f"{self.page.path}index.html", parts.fragment, url, line))
+            self.anchors.append(Anchor(f"{self.page.path}index.html", parts.fragment, url, self._line(url)))
             return url
         target = posixpath.normpath(posixpath.join(self.organisation.slug, unquote(parts.path)))
         folder, _, name = target.partition("/")
@@ -77,32 +77,33 @@ class PageLinks:
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         owner = self.site.find_organisation(folder)
         if name.endswith(".md") and owner is not None:
-            page_id = name[:-3].split(".")[0]
+            match = PAGE_FILE.fullmatch(name)
+            page_id = match["id"] if match else name[:-3]
             if owner.versions(page_id):
                 linked = owner.page_for(page_id, self.page.language)
                 if parts.fragment:
-                    self.anchors.append(Anchor(f"{linked.path}index.html", parts.fragment, url, line))
+                    self.anchors.append(Anchor(f"{linked.path}index.html", parts.fragment, url, self._line(url)))
                 return relative_url(linked.path, self.page.path) + fragment
             names = [f"{p.id}.md" for p in owner.originals]
             hint = f"pages of {folder}: " + ", ".join(names[:8]) + (", …" if len(names) > 8 else "")
             self.problems.error(self.page.file, f"the link '{url}' points to a page that does not exist",
-                                line, hint=hint if names else None)
+                                self._line(url), hint=hint if names else None)
             return url
         if owner is not None and name in owner.media:
             return relative_url(owner.media_path(name), self.page.path) + fragment
         if not name.endswith(".md"):
-            self.problems.error(self.page.file, f"the file '{url}' does not exist", line,
+            self.problems.error(self.page.file, f"the file '{url}' does not exist", self._line(url),
                                 hint=f"put the file in content/{self.organisation.slug}/media/ and "
                                      "link to it as media/<file>")
             return url
-        self.problems.error(self.page.file, f"the link '{url}' points to nothing", line,
+        self.problems.error(self.page.file, f"the link '{url}' points to nothing", self._line(url),
                             hint="link to another page by its file, e.g. 'values.md' or "
                                  "'../proaros/vision.md'")
         return url
 
-
-def _line_of(page: Page, needle: str) -> int | None:
-    for offset, line in enumerate(page.body.split("\n")):
-        if needle in line:
-            return page.body_line + offset
-    return None
+    def _line(self, url: str) -> int | None:
+        """The line a link is written on: looked up only when a problem or an anchor needs it."""
+        for offset, line in enumerate(self.page.body.split("\n")):
+            if url in line:
+                return self.page.body_line + offset
+        return None

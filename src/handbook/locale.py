@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable
 from babel import Locale
 from babel.dates import format_date, format_interval
 from babel.lists import format_list
-from babel.numbers import format_decimal
 
 from .collation import collator
 from .model import Period
@@ -36,11 +35,6 @@ class Localiser:
     @cached_property
     def direction(self) -> str:
         return self.locale.text_direction
-
-    @property
-    def autonym(self) -> str:
-        """The language's name in itself: svenska, dansk, čeština, English."""
-        return language_autonym(self.code)
 
     def language_name(self, code: str) -> str:
         """Another language's name in this language: 'svenska' in Danish is 'svensk'."""
@@ -65,9 +59,6 @@ class Localiser:
     def list(self, items: Iterable[str], style: str = "standard") -> str:
         """'Kunskap och Omtanke', 'a, b a c', … per the locale's list patterns."""
         return format_list(list(items), style=style, locale=self.locale)
-
-    def number(self, value: float) -> str:
-        return format_decimal(value, locale=self.locale)
 
     def sort_key(self, text: str) -> tuple[int, ...]:
         """The locale's alphabetical order (UCA with the locale's CLDR tailoring)."""

@@ -72,11 +72,6 @@ class Page:
         """Where the page lives in the output, as a directory URL relative to the site root."""
         return f"{self.language}/{self.organisation}/{self.slug}/"
 
-    @property
-    def key(self) -> tuple[str, str]:
-        """Identifies the page across its translations."""
-        return (self.organisation, self.id)
-
 
 @dataclass(frozen=True)
 class Organisation:

@@ -9,9 +9,9 @@ from pathlib import Path
 import yaml
 
 from .config import SiteConfig, load_config
-from .content import CONTENT_DIR, ORGANISATION_FILE, PAGE_FILE, SLUG, slugify
+from .content import CONTENT_DIR, ORGANISATION_FILE, PAGE_FILE, SLUG, load_organisation, slugify
 from .errors import HandbookError, Problem, Problems
-from .sources import parse_yaml, read_text, split_front_matter
+from .sources import read_text, split_front_matter
 from .theme import load_theme, load_translations
 
 SECTION_LABELS = {"vision": "Vision", "values": "Values", "strategy": "Strategy"}
@@ -89,7 +89,7 @@ def new_organisation(site: Path, slug: str, language: str | None, name: str | No
     language = language or config.default_language
     if language not in config.languages:
         raise HandbookError([Problem("site.yaml", f"the language '{language}' is not in site.yaml",
-                                     hint=f"languages in site.yaml: {', '.join(config.languages)}")])
+                                     hint=config.languages_hint)])
     folder = f"{CONTENT_DIR}/{slug}"
     if (site / folder).exists():
         raise HandbookError([Problem(folder, "this organisation already exists; nothing was written")])
@@ -118,17 +118,16 @@ def new_page(site: Path, where: str) -> list[str]:
         raise HandbookError([Problem(where, "give the page as <organisation>/<page>, e.g. proaros/strategy, "
                                             "or proaros/vision.en for a translation",
                                      hint="page names use lower-case letters, digits and '-'")])
-    org_file = site / CONTENT_DIR / organisation / ORGANISATION_FILE
-    if not org_file.is_file():
+    folder = site / CONTENT_DIR / organisation
+    if not (folder / ORGANISATION_FILE).is_file():
         raise HandbookError([Problem(f"{CONTENT_DIR}/{organisation}", "there is no such organisation",
                                      hint=f"create it first: handbook new org {organisation}")])
-    data = parse_yaml(read_text(org_file, f"{CONTENT_DIR}/{organisation}/{ORGANISATION_FILE}"),
-                      f"{CONTENT_DIR}/{organisation}/{ORGANISATION_FILE}")
-    original_language = data.get("language") if isinstance(data, dict) else None
-    if not isinstance(original_language, str):
-        raise HandbookError([Problem(f"{CONTENT_DIR}/{organisation}/{ORGANISATION_FILE}",
-                                     "the organisation has no 'language'")])
-    return _new_page(site, config, organisation, match["id"], match["lang"], original_language)
+    problems = Problems()
+    loaded = load_organisation(folder, config, problems)
+    problems.raise_if_errors()
+    if loaded is None:  # pragma: no cover - load_organisation reports why
+        raise HandbookError(problems.items)
+    return _new_page(site, config, organisation, match["id"], match["lang"], loaded.language)
 
 
 def _new_page(site: Path, config: SiteConfig, organisation: str, page_id: str,
@@ -137,7 +136,7 @@ def _new_page(site: Path, config: SiteConfig, organisation: str, page_id: str,
     language = translation or original_language
     if language not in config.languages:
         raise HandbookError([Problem("site.yaml", f"the language '{language}' is not in site.yaml",
-                                     hint=f"languages in site.yaml: {', '.join(config.languages)}")])
+                                     hint=config.languages_hint)])
     folder = f"{CONTENT_DIR}/{organisation}"
     if translation is None:
         front = f"# The page's title.\ntitle: {_quote(_label(config, language, page_id))}\n"

@@ -7,7 +7,7 @@ parallel or one at a time when a single source changes.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
@@ -57,7 +57,6 @@ class Renderer:
     def __init__(self, site: Site, theme: Theme, translations: dict[str, NullTranslations],
                  problems: Problems):
         self.site = site
-        self.config = site.config
         self.theme = theme
         self.translations = translations
         self.problems = problems
@@ -67,6 +66,20 @@ class Renderer:
         # #anchors (checked once every page is rendered).
         self.linked: set[str] = set()
         self.anchors: list[Anchor] = []
+
+    @property
+    def site(self) -> Site:
+        return self._site
+
+    @site.setter
+    def site(self, site: Site) -> None:
+        """A new version of the site (after an edit); templates stay compiled."""
+        self._site = site
+        self._contents_cache: dict[tuple[str, str], tuple[list[Link], list[Link]]] = {}
+
+    @property
+    def config(self):
+        return self._site.config
 
     # -- the outputs ---------------------------------------------------------------------
 
@@ -88,6 +101,7 @@ class Renderer:
 
     def render(self, target: Target) -> str:
         """The text of one output file."""
+        self.linked, self.anchors = set(), []
         if target.kind == "page":
             return self.page(target.page)
         if target.kind == "organisation":
@@ -130,18 +144,21 @@ class Renderer:
     def page(self, page: Page) -> str:
         organisation = self.site.organisation(page.organisation)
         versions = organisation.versions(page.id)
-        alternates = [(code, versions[code].path) for code in self.config.languages if code in versions]
         original = organisation.original(page.id)
         default = versions.get(self.config.default_language, original)
         links = PageLinks(self.site, page, self.problems)
         body = self.markdown.page(page.body, page.language, links)
         self.linked, self.anchors = links.linked, links.anchors
-        contents = self._contents(organisation, page.language, page)
+        everything, sections = self._listing(organisation, page.language)
         more = 0
-        if len(contents) > MAX_CONTENTS:
+        if len(everything) > MAX_CONTENTS:
             # A large organisation: its sections and this page, and a link to all the others.
-            kept = [link for link in contents if link.kind != "page" or link.current]
-            more, contents = len(contents) - len(kept), kept
+            listed = sections if page.kind != "page" else sections + [self._link(page)]
+            more = len(everything) - len(listed)
+        else:
+            listed = everything
+        contents = [replace(link, current=True) if link.path == page.path else link for link in listed]
+        alternates = self._alternates(organisation, page.id)
         return self._render(f"{page.kind}.html", page.language, page.path,
                             alternates=alternates, x_default=default.path, page=page,
                             original=original, organisation=organisation,
@@ -158,9 +175,7 @@ class Renderer:
             for organisation in self.site.organisations:
                 entries.append((organisation.path(language), self._all_languages(f"{organisation.slug}/")))
         for page in self.site.pages:
-            versions = self.site.organisation(page.organisation).versions(page.id)
-            entries.append((page.path, [(code, versions[code].path)
-                                        for code in self.config.languages if code in versions]))
+            entries.append((page.path, self._alternates(self.site.organisation(page.organisation), page.id)))
         lines = ['<?xml version="1.0" encoding="UTF-8"?>',
                  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
                  'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
@@ -193,15 +208,27 @@ class Renderer:
         return {"organisation": organisation, "vision": vision,
                 "contents": self._contents(organisation, language)}
 
-    def _contents(self, organisation: Organisation, language: str,
-                  current: Page | None = None) -> list[Link]:
-        """The organisation's pages, each in `language` where translated, else the original."""
-        links = []
-        for original in organisation.originals:
-            page = organisation.page_for(original.id, language)
-            links.append(Link(page.title, page.path, page.language, page.kind,
-                              current is not None and page.id == current.id))
-        return links
+    def _contents(self, organisation: Organisation, language: str) -> list[Link]:
+        return self._listing(organisation, language)[0]
+
+    def _listing(self, organisation: Organisation, language: str) -> tuple[list[Link], list[Link]]:
+        """The organisation's pages, each in `language` where translated, else the original;
+        and its canonical sections alone. Made once per organisation and language."""
+        key = (organisation.slug, language)
+        if key not in self._contents_cache:
+            links = [self._link(organisation.page_for(original.id, language))
+                     for original in organisation.originals]
+            self._contents_cache[key] = (links, [link for link in links if link.kind != "page"])
+        return self._contents_cache[key]
+
+    @staticmethod
+    def _link(page: Page) -> Link:
+        return Link(page.title, page.path, page.language, page.kind)
+
+    def _alternates(self, organisation: Organisation, page_id: str) -> list[tuple[str, str]]:
+        """The versions of a page, in the site's order of languages."""
+        versions = organisation.versions(page_id)
+        return [(code, versions[code].path) for code in self.config.languages if code in versions]
 
     # -- rendering ------------------------------------------------------------------------
 

@@ -128,12 +128,20 @@ def _yaml_hint(exc: yaml.MarkedYAMLError) -> str | None:
     return None
 
 
-def read_text(file: Path, path: str) -> str:
-    """Read a file as UTF-8; bad bytes are reported with their line, not a traceback."""
+def read_bytes(file: Path, path: str) -> bytes:
     try:
-        data = file.read_bytes()
+        return file.read_bytes()
     except OSError as exc:
         raise HandbookError([Problem(path, f"cannot read the file: {exc.strerror}")]) from None
+
+
+def read_text(file: Path, path: str) -> str:
+    """Read a file as UTF-8; bad bytes are reported with their line, not a traceback."""
+    return decode_text(read_bytes(file, path), path)
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """UTF-8 text with Unix line ends and no byte-order mark."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

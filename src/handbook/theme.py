@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,10 +84,7 @@ def load_translations(theme: Theme, language: str, problems: Problems,
     merged over it, so a site can add a language or reword a string without copying the theme.
     Untranslated, fuzzy and missing strings are warnings: they fall back to English.
     """
-    sources = [(theme.catalog_file(language), theme.catalog_label(language))]
-    if site_root is not None:
-        sources.append((site_root / "locales" / language / CATALOG, f"locales/{language}/{CATALOG}"))
-    sources = [(file, label) for file, label in sources if file.is_file()]
+    sources = [(f, label) for f, label in catalog_sources(theme, site_root, language) if f.is_file()]
     english = parse_locale(language).language == "en"
     if not sources:
         if not english:
@@ -112,8 +110,8 @@ def load_translations(theme: Theme, language: str, problems: Problems,
             else:
                 problems.warning(label, f"'{msgid}' is not translated", message.lineno,
                                  hint="fill in its msgstr")
-    expected = _template_messages(theme)
-    missing = sorted(expected - translated - {_msgid(m) for c, _ in catalogs for m in c if m.id})
+    expected = _template_messages(theme.locales_dir / "messages.pot")
+    missing = sorted(expected - {_msgid(m) for c, _ in catalogs for m in c if m.id})
     if missing and not english:
         problems.warning(catalogs[-1][1], f"{len(missing)} interface strings have no entry for "
                                           f"'{language}', e.g. '{missing[0]}'",
@@ -128,6 +126,14 @@ def load_translations(theme: Theme, language: str, problems: Problems,
         compiled = Translations(fp=buffer)
         result = compiled if result is None else result.merge(compiled)
     return result
+
+
+def catalog_sources(theme: Theme, site_root: Path | None, language: str) -> list[tuple[Path, str]]:
+    """A language's catalog files, theme first, and how problems name them."""
+    sources = [(theme.catalog_file(language), theme.catalog_label(language))]
+    if site_root is not None:
+        sources.append((site_root / "locales" / language / CATALOG, f"locales/{language}/{CATALOG}"))
+    return sources
 
 
 def load_all_translations(theme: Theme, config, problems: Problems) -> dict[str, NullTranslations]:
@@ -162,13 +168,16 @@ def _is_translated(message) -> bool:
     return all(strings)
 
 
-def _template_messages(theme: Theme) -> set[str]:
+def _template_messages(pot: Path) -> frozenset[str]:
     """The theme's interface strings, from its messages.pot (empty if it has none)."""
-    pot = theme.locales_dir / "messages.pot"
     if not pot.is_file():
-        return set()
-    with pot.open("rb") as handle:
-        return {_msgid(m) for m in read_po(handle) if m.id}
+        return frozenset()
+    return _messages_in(pot.read_bytes())
+
+
+@lru_cache(maxsize=8)
+def _messages_in(pot: bytes) -> frozenset[str]:
+    return frozenset(_msgid(m) for m in read_po(io.BytesIO(pot)) if m.id)
 
 
 def _check_po_lines(text: str, label: str) -> None:
