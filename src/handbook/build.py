@@ -107,10 +107,8 @@ def render_all(renderer: Renderer, jobs: int | None = None) -> list[tuple[str, s
     results = render_targets(renderer, renderer.targets(), jobs)
     for result in results:
         renderer.problems.add(result.problems)
-    ids = {result.target.path: result.ids for result in results}
-    for result in results:
-        if result.anchors:
-            check_anchors(result.target.page.file, result.anchors, ids.get, renderer.problems)
+    check_anchors(((r.target.page.file, r.anchors) for r in results if r.anchors),
+                  {r.target.path: r.ids for r in results}, renderer.problems)
     return [(result.target.path, result.text) for result in results]
 
 

@@ -221,10 +221,8 @@ class IncrementalBuilder:
             texts[target.path] = result.text
             problems.add(result.problems)
         report.rendered = len(texts)
-        for record in records.values():
-            if record.anchors:
-                check_anchors(record.source, record.anchors,
-                              lambda path: records[path].ids if path in records else None, problems)
+        check_anchors(((r.source, r.anchors) for r in records.values() if r.anchors),
+                      {path: r.ids for path, r in records.items()}, problems)
         problems.raise_if_errors()
 
         copies = {target: source for source, target in copies_of(self.site_dir, site, theme)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -32,17 +32,22 @@ def ids_of(html: str) -> frozenset[str]:
     return frozenset(_ID.findall(html))
 
 
-def check_anchors(source: str, anchors: Iterable[Anchor], ids: Callable[[str], frozenset[str] | None],
+def check_anchors(links: Iterable[tuple[str, Iterable[Anchor]]], ids: Mapping[str, frozenset[str]],
                   problems: Problems) -> None:
-    """Report links to #anchors that the target page does not have."""
-    for anchor in anchors:
-        offered = ids(anchor.output)
-        if offered is None or anchor.fragment in offered:
-            continue
-        headings = sorted(i for i in offered if i not in ("main", "contents-heading"))
-        problems.error(source, f"the link '{anchor.url}' points to a missing anchor '#{anchor.fragment}'",
-                       anchor.line, hint=("anchors there: " + ", ".join(headings[:8])) if headings else
-                       "that page has no headings to link to")
+    """Report links to #anchors that the target output does not have.
+
+    `links` pairs each Markdown file with the anchors linked from it; `ids` gives each
+    output's ids, once every output is rendered.
+    """
+    for source, anchors in links:
+        for anchor in anchors:
+            offered = ids.get(anchor.output)
+            if offered is None or anchor.fragment in offered:
+                continue
+            headings = sorted(i for i in offered if i not in ("main", "contents-heading"))
+            problems.error(source, f"the link '{anchor.url}' points to a missing anchor '#{anchor.fragment}'",
+                           anchor.line, hint=("anchors there: " + ", ".join(headings[:8])) if headings else
+                           "that page has no headings to link to")
 
 
 def relative_url(target: str, here: str) -> str:
