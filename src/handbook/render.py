@@ -206,10 +206,7 @@ class Renderer:
         vision = organisation.section("vision")
         vision = organisation.page_for("vision", language) if vision else None
         return {"organisation": organisation, "vision": vision,
-                "contents": self._contents(organisation, language)}
-
-    def _contents(self, organisation: Organisation, language: str) -> list[Link]:
-        return self._listing(organisation, language)[0]
+                "contents": self._listing(organisation, language)[0]}
 
     def _listing(self, organisation: Organisation, language: str) -> tuple[list[Link], list[Link]]:
         """The organisation's pages, each in `language` where translated, else the original;

@@ -43,12 +43,6 @@ class Theme:
     def locales_dir(self) -> Path:
         return self.path / "locales"
 
-    def catalog_file(self, language: str) -> Path:
-        return self.locales_dir / language / CATALOG
-
-    def catalog_label(self, language: str) -> str:
-        return f"{self.label}/locales/{language}/{CATALOG}"
-
 
 def load_theme(config: SiteConfig) -> Theme:
     local = config.root / "themes" / config.theme
@@ -130,7 +124,7 @@ def load_translations(theme: Theme, language: str, problems: Problems,
 
 def catalog_sources(theme: Theme, site_root: Path | None, language: str) -> list[tuple[Path, str]]:
     """A language's catalog files, theme first, and how problems name them."""
-    sources = [(theme.catalog_file(language), theme.catalog_label(language))]
+    sources = [(theme.locales_dir / language / CATALOG, f"{theme.label}/locales/{language}/{CATALOG}")]
     if site_root is not None:
         sources.append((site_root / "locales" / language / CATALOG, f"locales/{language}/{CATALOG}"))
     return sources
