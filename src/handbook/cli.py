@@ -6,13 +6,16 @@ Exit codes: 0 ok, 1 content or build errors, 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import ipaddress
+import shutil
 import sys
+import tempfile
 import traceback
 from pathlib import Path
 
 from . import __version__
 from .build import build
-from .errors import HandbookError, Problem
+from .errors import HandbookError, Problem, count
 from .new import new_organisation, new_page
 from .status import format_json, format_table, load_status
 
@@ -105,8 +108,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _serve(site: Path, host: str, port: int) -> int:
     """`handbook serve`: an incremental build into a temporary folder, served with livereload."""
-    import tempfile
-
+    # Imported here: the server's libraries are only needed by `serve`.
     from .incremental import IncrementalBuilder, source_snapshot
     from .serve import Outcome, serve
     from .theme import BUNDLED_THEMES
@@ -135,8 +137,7 @@ def _serve(site: Path, host: str, port: int) -> int:
             print(message, file=sys.stderr, flush=True)
             return Outcome(changed=False, error=message)
         _print_warnings(report.warnings)
-        pages = f"{report.rendered} page{'s' if report.rendered != 1 else ''}"
-        print(f"rebuilt {pages} in {report.seconds * 1000:.0f} ms", file=sys.stderr, flush=True)
+        print(f"rebuilt {count(report.rendered, 'page')} in {report.seconds * 1000:.0f} ms", file=sys.stderr, flush=True)
         return Outcome(changed=report.written + report.removed > 0)
 
     print(f"serving {site} on {url} (press Ctrl+C to stop)", file=sys.stderr, flush=True)
@@ -147,14 +148,12 @@ def _serve(site: Path, host: str, port: int) -> int:
               file=sys.stderr)
         return EXIT_ERRORS
     finally:
-        import shutil
         shutil.rmtree(out, ignore_errors=True)
     return EXIT_OK
 
 
 def exposure_warning(host: str) -> str | None:
     """A warning when the preview would be reachable from other computers."""
-    import ipaddress
     if host == "localhost":
         return None
     try:
@@ -170,9 +169,9 @@ def _print_problems(problems: list[Problem], wrote_nothing: bool) -> None:
         print(problem.format(), file=sys.stderr)
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
-    summary = f"{errors} error{'s' if errors != 1 else ''}"
+    summary = count(errors, "error")
     if warnings:
-        summary += f", {warnings} warning{'s' if warnings != 1 else ''}"
+        summary += f", {count(warnings, 'warning')}"
     if wrote_nothing:
         summary += "; nothing was written, the previous output is unchanged"
     print(summary, file=sys.stderr)

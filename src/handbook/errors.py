@@ -77,6 +77,11 @@ class Problems:
             raise HandbookError(self.items)
 
 
+def count(number: int, noun: str) -> str:
+    """'1 page', '3 pages': counts in the terminal's English messages."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def suggest(word: str, choices: Iterable[str]) -> str | None:
     """A 'did you mean …?' hint for a misspelt key or name, if one is close enough."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .config import load_config
 from .content import load_site
-from .errors import Problems
+from .errors import Problems, count
 from .model import Page, Site
 
 ORIGINAL, TRANSLATED, OUTDATED, MISSING = "original", "translated", "outdated", "missing"
@@ -77,13 +77,9 @@ def format_table(languages: list[str], rows: list[Row]) -> str:
               for state in (TRANSLATED, OUTDATED, MISSING)}
     translations = counts[TRANSLATED] + counts[OUTDATED]
     lines.append("")
-    lines.append(f"{_count(len(rows), 'page')}; {_count(translations, 'translation')} "
+    lines.append(f"{count(len(rows), 'page')}; {count(translations, 'translation')} "
                  f"({counts[OUTDATED]} outdated); {counts[MISSING]} missing")
     return "\n".join(line.rstrip() for line in lines)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def format_json(languages: list[str], rows: list[Row]) -> str:
