@@ -22,7 +22,6 @@ Keys, and what changes them:
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -37,6 +36,7 @@ from .content import PageCache, load_site
 from .errors import Problem, Problems
 from .model import Site
 from .links import Anchor, check_anchors
+from .output import remove_file, write_file
 from .render import Renderer, Target
 from .theme import Theme, catalog_sources, load_all_translations, load_theme, make_environment
 
@@ -262,18 +262,18 @@ class IncrementalBuilder:
         for path, text in texts.items():
             previous = self.graph.records.get(path)
             if previous is None or previous.text != records[path].text or not (self.out_dir / path).is_file():
-                _atomic_write(self.out_dir / path, text.encode("utf-8"))
+                write_file(self.out_dir / path, text.encode("utf-8"))
                 written += 1
         copied = {}
         for path, source in copies.items():
             data = source.read_bytes()
             copied[path] = digest(data)
             if self.copied.get(path) != copied[path] or not (self.out_dir / path).is_file():
-                _atomic_write(self.out_dir / path, data)
+                write_file(self.out_dir / path, data)
                 written += 1
         stale = (set(self.graph.records) | set(self.copied)) - set(records) - set(copied)
         for path in sorted(stale):
-            _remove(self.out_dir, path)
+            remove_file(self.out_dir, path)
             removed += 1
         self.copied = copied
         return written, removed
@@ -283,24 +283,6 @@ def _catalog_version(theme: Theme, site_root: Path, language: str) -> str:
     files = [file for file, _label in catalog_sources(theme, site_root, language)]
     files.append(theme.locales_dir / "messages.pot")
     return digest([(str(f), f.read_bytes()) if f.is_file() else None for f in files])
-
-
-def _atomic_write(target: Path, data: bytes) -> None:
-    """Readers see the old file or the new one, never half of one."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    temporary.write_bytes(data)
-    os.replace(temporary, target)
-
-
-def _remove(root: Path, path: str) -> None:
-    target = root / path
-    target.unlink(missing_ok=True)
-    folder = target.parent
-    while folder != root and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
-
 
 
 _WATCHED = ("site.yaml", "content", "templates", "locales", "themes")

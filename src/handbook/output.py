@@ -1,6 +1,6 @@
-"""The only module that writes: a complete build goes into a temporary directory beside the
-output, which is swapped in only when everything is written. A failed or killed build leaves
-the previous output exactly as it was."""
+"""The only module that writes output: a complete build goes into a temporary directory beside
+the output, which is swapped in only when everything is written, so a failed or killed build
+leaves the previous output exactly as it was. `serve`'s live output is updated file by file."""
 
 from __future__ import annotations
 
@@ -107,3 +107,22 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def write_file(target: Path, data: bytes) -> None:
+    """Write one file of a live output (serve's): readers see the old file or the new one,
+    never half of one."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+
+
+def remove_file(root: Path, path: str) -> None:
+    """Remove one file of a live output, and the folders it leaves empty."""
+    target = root / path
+    target.unlink(missing_ok=True)
+    folder = target.parent
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
