@@ -67,11 +67,20 @@ def rewrite(file: Path, old: str, new: str) -> None:
     file.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def wait_for_livereload(page, timeout: float = 10.0) -> None:
+    """Wait until livereload's client runs in the page. Polled from here: Playwright's
+    wait_for_function evaluates a string, which the pages' security policy rightly forbids."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate("window.LiveReload !== undefined"):
+        assert time.monotonic() < deadline, "livereload's client did not start in the page"
+        time.sleep(0.05)
+
+
 def test_an_edit_reloads_the_page_with_the_new_text(browser, site):
     with serving(site) as (url, lines, process):
         page = browser.new_page()
         page.goto(url + "sv/proaros/values/")
-        page.wait_for_function("window.LiveReload !== undefined", timeout=10000)
+        wait_for_livereload(page)
         page.evaluate("window.__marker = 'before reload'")
         rewrite(site / "content/proaros/values.md", "Våra ledstjärnor är", "Våra goda ledstjärnor är")
         page.wait_for_selector("text=Våra goda ledstjärnor är", timeout=15000)
@@ -87,7 +96,7 @@ def test_a_broken_file_shows_an_overlay_until_it_is_fixed(browser, site):
     with serving(site) as (url, lines, process):
         page = browser.new_page()
         page.goto(url + "sv/proaros/vision/")
-        page.wait_for_function("window.LiveReload !== undefined", timeout=10000)
+        wait_for_livereload(page)
         vision.write_text(good.replace("statement: Alltid bästa möjliga möte",
                                        "statement: [Alltid bästa"), encoding="utf-8")
         overlay = page.wait_for_selector("#handbook-error", timeout=15000)
@@ -114,7 +123,7 @@ def test_rapid_saves_are_coalesced_and_the_last_one_wins(browser, site):
     with serving(site) as (url, lines, process):
         page = browser.new_page()
         page.goto(url + "sv/hultsfred/vardegrund/")
-        page.wait_for_function("window.LiveReload !== undefined", timeout=10000)
+        wait_for_livereload(page)
         for number in range(20):
             file.write_text(original.replace("Sluta aldrig att träna", f"Sluta aldrig att träna {number}"),
                             encoding="utf-8")

@@ -5,16 +5,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
 from .errors import HandbookError, Problem, Problems
 from .fields import Fields
+from .paths import check_site_files
 from .sources import YamlList, YamlMap, describe, parse_yaml, read_text
 
 SITE_FILE = "site.yaml"
 SITE_KEYS = ("title", "base_url", "languages", "default_language", "theme")
 _URL = re.compile(r"^https?://[^\s/]+(/[^\s]*)?$")
+# A theme is a folder name, looked up in themes/ and among the bundled themes: never a path.
+_THEME = re.compile(r"\w[\w.-]*")
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,12 @@ def known_locale(code: object) -> str | None:
 
 
 def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
-    """Read and check site.yaml; raise HandbookError listing everything wrong in it."""
+    """Read and check site.yaml; raise HandbookError listing everything wrong in it.
+
+    First of all, no file of the site may lead outside it (see paths.py): this is where every
+    command starts reading a site.
+    """
+    check_site_files(root)
     file = root / SITE_FILE
     if not file.is_file():
         raise HandbookError([Problem(
@@ -76,7 +85,10 @@ def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
         for index, code in enumerate(raw_languages):
             line, column = raw_languages.position(index)
             if known_locale(code) is None:
-                problems.error(SITE_FILE, f"unknown language code {code!r}", line, column,
+                # A list or mapping is not quoted: YAML aliases can make it huge.
+                message = (f"unknown language code {code!r}" if isinstance(code, (str, int, float))
+                           or code is None else f"a language code must be a text, got {describe(code)}")
+                problems.error(SITE_FILE, message, line, column,
                                "use a CLDR locale code such as sv, da, cs, en, de, ar"
                                + (" (put 'no' in quotes)" if code is False else ""))
             elif code in languages:
@@ -114,7 +126,7 @@ def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
 
     url = base_url if base_url is not None else fields.text("base_url", required=True)
     if url is not None:
-        if not _URL.match(url):
+        if not _is_absolute_url(url):
             if base_url is not None:
                 problems.error("--base-url", f"not an absolute http(s) URL: {url!r}")
             else:
@@ -123,6 +135,20 @@ def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
         url = url if url.endswith("/") else url + "/"
 
     theme = fields.text("theme") or "default"
+    if not _THEME.fullmatch(theme):
+        fields.error("theme", f"'theme' must be the name of a theme, got '{theme}'",
+                     "e.g. 'theme: default', or the name of a folder in themes/")
     problems.raise_if_errors()
     return SiteConfig(root=root, title=title, base_url=url or "/", languages=tuple(languages),
                       default_language=default, theme=theme)
+
+
+def _is_absolute_url(url: str) -> bool:
+    """An http(s) URL with a host that the rest of the build can take apart again."""
+    if not _URL.match(url):
+        return False
+    try:
+        urlsplit(url).port  # ValueError for 'https://[' or a port that is not a number
+    except ValueError:
+        return False
+    return True

@@ -10,9 +10,11 @@ from pathlib import Path
 from .config import SiteConfig
 from .errors import HandbookError, Problems
 from .fields import Fields
+from .markdown import MarkdownRenderer, report_findings
+from .sanitise import ACTIVE_MEDIA, svg_problem
 from .model import Organisation, Page, Period, SECTIONS, Site, Value
 from .typography import typeset
-from .sources import (YamlMap, decode_text, describe, parse_yaml, read_bytes, read_text,
+from .sources import (YamlList, YamlMap, decode_text, describe, parse_yaml, read_bytes, read_text,
                       split_front_matter)
 
 CONTENT_DIR = "content"
@@ -23,6 +25,9 @@ TRANSLATION_KEYS = ("translated_from",)
 SECTION_KEYS = {"vision": ("statement",), "values": ("values",), "strategy": ("period", "goals"),
                 "page": ()}
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_WEB_ADDRESS = re.compile(r"https?://[^\s/?#\"'<>\\]+(?:[/?#][^\s\"<>\\]*)?", re.IGNORECASE)
+# Front matter texts that are shown as Markdown (the others are plain text).
+HTML_TEXTS = ("statement", "summary", "source")
 PAGE_FILE = re.compile(r"(?P<id>[^.]+)(?:\.(?P<lang>[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*))?\.md")
 
 
@@ -119,7 +124,15 @@ def load_organisation(folder: Path, config: SiteConfig, problems: Problems,
         fields.error("country", f"'country' must be a two-letter country code, got '{country}'",
                      "e.g. SE, DK, CZ")
         country = None
-    media = _media_files(folder)
+    website = fields.text("website")
+    if website is not None and not _WEB_ADDRESS.fullmatch(website):
+        fields.error("website", f"'website' must be a web address starting with https:// or "
+                                f"http://, got '{website[:60]}'", "e.g. https://www.proaros.dk/")
+        website = None
+    summary = fields.text("summary")
+    if summary is not None and language is not None:
+        _check_html(summary, language, data, "summary", problems)
+    media = _media_files(folder, where, problems)
     logo = fields.text("logo")
     if logo is not None and logo not in media:
         fields.error("logo", f"the logo file '{logo}' is not in {where}/media/",
@@ -128,8 +141,8 @@ def load_organisation(folder: Path, config: SiteConfig, problems: Problems,
     organisation = Organisation(
         slug=slug, name=typeset(name or slug, language or ""), language=language or config.default_language,
         file=path,
-        country=country, website=fields.text("website"), logo=logo,
-        summary=fields.text("summary"), order=fields.integer("order"))
+        country=country, website=website, logo=logo,
+        summary=summary, order=fields.integer("order"))
     if name is None or language is None:
         return None
 
@@ -148,11 +161,29 @@ def load_organisation(folder: Path, config: SiteConfig, problems: Problems,
     return replace(organisation, pages=tuple(pages), media=media)
 
 
-def _media_files(folder: Path) -> tuple[str, ...]:
-    """Files under media/ (hidden ones, such as .DS_Store, are not published)."""
+def _media_files(folder: Path, where: str, problems: Problems) -> tuple[str, ...]:
+    """Files under media/ that may be published (hidden ones, such as .DS_Store, are not;
+    pages and scripts that would run in readers' browsers are errors)."""
     media = folder / "media"
-    return tuple(sorted(p.relative_to(folder).as_posix() for p in media.rglob("*")
-                        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(media).parts)))
+    files = []
+    for file in sorted(p for p in media.rglob("*") if p.is_file()):
+        name = file.relative_to(folder).as_posix()
+        if any(part.startswith(".") for part in file.relative_to(media).parts):
+            continue
+        suffix = file.suffix.lower()
+        why = None
+        if suffix in ACTIVE_MEDIA:
+            why = f"{suffix} files open as pages of the handbook, where they could run script"
+        elif suffix == ".svg":
+            problem = svg_problem(read_bytes(file, f"{where}/{name}"))
+            if problem:
+                why = f"this drawing cannot be published: {problem}"
+        if why:
+            problems.error(f"{where}/{name}", why, hint="publish documents as PDF and images as PNG, "
+                                                        "JPEG or a plain SVG drawing")
+            continue
+        files.append(name)
+    return tuple(files)
 
 
 def _without_drafts(pages: list[Page], problems: Problems) -> list[Page]:
@@ -258,7 +289,41 @@ def load_page(file: Path, organisation: Organisation, config: SiteConfig,
         updated=fields.date("updated"), summary=fields.text("summary"),
         source=fields.text("source"), draft=fields.flag("draft"),
         translated_from=None if is_original else _translated_from(fields, organisation))
+    _check_html_texts(document.front, language, problems)
     return page if title is not None else None
+
+
+_markdown: MarkdownRenderer | None = None
+
+
+def _check_html(text: str, language: str, where: YamlMap | YamlList, key: str | int,
+                problems: Problems, block: bool = False) -> None:
+    """Report what sanitising takes out of a YAML text shown as Markdown, at its line."""
+    global _markdown
+    if _markdown is None:
+        _markdown = MarkdownRenderer()
+    clean = (_markdown.block if block else _markdown.inline)(text, language)
+    if clean.findings:
+        line = where.position(key)[0]  # type: ignore[arg-type]
+        report_findings(clean.findings, problems, where.path, first_line=line)
+
+
+def _check_html_texts(front: YamlMap, language: str, problems: Problems) -> None:
+    for key in HTML_TEXTS:
+        if isinstance(front.get(key), str):
+            _check_html(front[key], language, front, key, problems)
+    goals = front.get("goals")
+    if isinstance(goals, YamlList):
+        for index, goal in enumerate(goals):
+            if isinstance(goal, str):
+                _check_html(goal, language, goals, index, problems)
+    values = front.get("values")
+    if isinstance(values, YamlList):
+        for item in values:
+            if isinstance(item, YamlMap):
+                for key in ("name", "description"):
+                    if isinstance(item.get(key), str):
+                        _check_html(item[key], language, item, key, problems, block=key == "description")
 
 
 def _translated_from(fields: Fields, organisation: Organisation) -> str | None:

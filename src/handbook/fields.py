@@ -78,7 +78,9 @@ class Fields:
             return value.date()
         if isinstance(value, dt.date):
             return value
-        self.error(key, f"'{key}' must be a date, got {describe(value)} '{value}'",
+        # Only a plain value is quoted: a list can be huge (YAML aliases multiply it).
+        shown = f" '{value}'" if isinstance(value, (str, int, float)) else ""
+        self.error(key, f"'{key}' must be a date, got {describe(value)}{shown}",
                    "write dates as YYYY-MM-DD, e.g. 2019-03-01")
         return None
 

@@ -1,7 +1,12 @@
-"""Markdown → HTML with one reused converter; links to .md files and media become site URLs."""
+"""Markdown → safe HTML with one reused converter; links to .md files and media become site URLs.
+
+Every conversion goes through the sanitiser: what it returns is safe to publish, together with
+what was taken out, for the caller to report where the text came from.
+"""
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from collections.abc import Callable
 from xml.etree.ElementTree import Element
@@ -12,6 +17,8 @@ from markdown.extensions.toc import slugify_unicode
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from .errors import Problems
+from .sanitise import Clean, Finding, sanitise
 from .typography import typeset_tree
 
 # Given a URL written in Markdown, returns the URL to put in the HTML (or the same one).
@@ -51,6 +58,21 @@ class _EditorNotes(Preprocessor):
         return self._COMMENT.sub("", text).split("\n")
 
 
+class _TableAlignment(Treeprocessor):
+    """Tables written in Markdown align columns with a style attribute, which the page's
+    security policy would block; a class does the same through the theme's stylesheet."""
+
+    _ALIGN = re.compile(r"text-align: (left|center|right);")
+
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            if element.tag in ("th", "td") and (style := element.get("style")):
+                match = self._ALIGN.fullmatch(style)
+                if match:
+                    del element.attrib["style"]
+                    element.set("class", f"align-{match.group(1)}")
+
+
 class _Typography(Treeprocessor):
     language: str = ""
 
@@ -66,6 +88,7 @@ class _HandbookExtension(Extension):
         md.treeprocessors.register(self.links, "handbook-links", 5)
         md.preprocessors.register(_EditorNotes(md), "handbook-notes", 22)
         md.treeprocessors.register(self.typography, "handbook-typography", 4)
+        md.treeprocessors.register(_TableAlignment(md), "handbook-table-alignment", 3)
 
 
 class MarkdownRenderer:
@@ -78,25 +101,58 @@ class MarkdownRenderer:
             extension_configs={"toc": {"slugify": slugify_unicode}},
             output_format="html")
 
-    def page(self, text: str, language: str, resolve: LinkResolver | None = None) -> str:
+    def page(self, text: str, language: str, resolve: LinkResolver | None = None) -> Clean:
         """A page body as HTML, set by the language's typography; `resolve` rewrites links."""
         return self._convert(text, language, resolve)
 
-    def inline(self, text: str, language: str) -> str:
+    def inline(self, text: str, language: str) -> Clean:
         """A one-line text from YAML (a value's name, a goal) as HTML without a paragraph."""
-        html = self._convert(text, language)
+        clean = self._convert(text, language)
+        html = clean.html
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-            return html[3:-4]
-        return html
+            return Clean(html[3:-4], clean.findings)
+        return clean
 
-    def block(self, text: str, language: str) -> str:
+    def block(self, text: str, language: str) -> Clean:
         """A longer text from YAML (a value's description) as HTML paragraphs."""
         return self._convert(text, language)
 
-    def _convert(self, text: str, language: str, resolve: LinkResolver | None = None) -> str:
+    def _convert(self, text: str, language: str, resolve: LinkResolver | None = None) -> Clean:
         self._extension.links.resolve = resolve
         self._extension.typography.language = language
         try:
-            return self._md.reset().convert(text)
+            return sanitise(self._md.reset().convert(text))
         finally:
             self._extension.links.resolve = None
+
+
+def report_findings(findings: tuple[Finding, ...], problems: Problems, path: str,
+                    lines: list[str] | None = None, first_line: int = 1) -> None:
+    """Warn about what the sanitiser took out (an error for a URL that runs code), each at the
+    line of the source it was written on: in `lines` (a body starting at `first_line`), found by
+    looking for it, or at `first_line` itself for a one-line text."""
+    seen: dict[str, int] = {}
+    for finding in findings:
+        line = first_line
+        if lines is not None:
+            occurrence = seen.get(finding.needle, 0)
+            seen[finding.needle] = occurrence + 1
+            line = _line_of(finding.needle, occurrence, lines, first_line)
+        hint = None
+        if finding.fatal:
+            hint = ("link to a web address (https://…), a page of the handbook ('values.md') "
+                    "or a file in media/")
+            problems.error(path, finding.message, line, hint=hint)
+        else:
+            problems.warning(path, finding.message, line, hint=hint)
+
+
+def _line_of(needle: str, occurrence: int, lines: list[str], first_line: int) -> int:
+    """The line holding the `occurrence`-th appearance of `needle` (as written, or with its
+    character references decoded); the text's first line if it cannot be found."""
+    wanted = needle.lower()
+    matches = [index for index, line in enumerate(lines)
+               if wanted in line.lower() or wanted in html_lib.unescape(line).replace("\t", "").lower()]
+    if not matches:
+        return first_line
+    return first_line + matches[min(occurrence, len(matches) - 1)]

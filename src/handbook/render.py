@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from .errors import Problems
 from .locale import Localiser, language_autonym, localiser
 from .links import Anchor, PageLinks, relative_url
-from .markdown import MarkdownRenderer
+from .markdown import MarkdownRenderer, report_findings
 from .model import Organisation, Page, SECTIONS, Site
 from .theme import Theme, make_environment
 
@@ -27,6 +27,16 @@ from .theme import Theme, make_environment
 # How many of its organisation's pages a page lists beside itself before it lists only the
 # canonical sections and links to the organisation's overview for the rest.
 MAX_CONTENTS = 12
+
+# Every page's policy: only the site's own files load; no inline script or style, plug-ins,
+# frames or forms to elsewhere. (frame-ancestors and report-uri do not work in a <meta>.)
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self'",
+    "font-src 'self'", "connect-src 'self'", "media-src 'self'", "object-src 'none'",
+    "frame-src 'none'", "base-uri 'self'", "form-action 'self'"])
+# Other sites never learn which page of the handbook a reader came from.
+REFERRER_POLICY = "same-origin"
+_POLICY_TAG = 'http-equiv="Content-Security-Policy"'
 
 
 @dataclass(frozen=True)
@@ -148,6 +158,7 @@ class Renderer:
         default = versions.get(self.config.default_language, original)
         links = PageLinks(self.site, page, self.problems)
         body = self.markdown.page(page.body, page.language, links)
+        report_findings(body.findings, self.problems, page.file, page.body.split("\n"), page.body_line)
         self.linked, self.anchors = links.linked, links.anchors
         everything, sections = self._listing(organisation, page.language)
         more = 0
@@ -162,7 +173,7 @@ class Renderer:
         return self._render(f"{page.kind}.html", page.language, page.path,
                             alternates=alternates, x_default=default.path, page=page,
                             original=original, organisation=organisation,
-                            body=Markup(body), contents=contents, more_pages=more)
+                            body=Markup(body.html), contents=contents, more_pages=more)
 
     def not_found(self, language: str) -> str:
         # Served for any missing URL, so its links cannot be relative: they start at the site root.
@@ -238,9 +249,11 @@ class Renderer:
                 date=loc.date, period=loc.period, join_list=_list_joiner(loc),
                 country=loc.country_name,
                 language_name=loc.language_name, autonym=language_autonym,
-                inline=lambda text, language=language: Markup(self.markdown.inline(text, language)),
-                block=lambda text, language=language: Markup(self.markdown.block(text, language)))
+                # Texts from YAML; what sanitising takes out of them is reported as they load.
+                inline=lambda text, language=language: Markup(self.markdown.inline(text, language).html),
+                block=lambda text, language=language: Markup(self.markdown.block(text, language).html))
             environment.globals.update(
+                content_security_policy=Markup(CONTENT_SECURITY_POLICY), referrer_policy=REFERRER_POLICY,
                 lang=language, dir=loc.direction, loc=loc, site=self.config,
                 languages=[self._language_entry(code) for code in self.config.languages],
                 sections=SECTIONS)
@@ -268,13 +281,18 @@ class Renderer:
 
         site_title, title_language = self.config.title_in(language)
         try:
-            return environment.get_template(template).render(
+            html = environment.get_template(template).render(
                 here=here, url=url, absolute=lambda target: base + target,
                 asset=lambda name: url(self.theme.assets[name]), foreign=foreign,
                 alternates=[{"code": code, "path": path, "name": language_autonym(code)}
                             for code, path in alternates],
                 canonical=None if here is None else base + here, x_default=x_default,
                 site_title=site_title, site_title_language=title_language, **context)
+            if _POLICY_TAG not in html:
+                self.problems.error(self._template_label(template), "this page has no security policy",
+                                    hint='keep <meta http-equiv="Content-Security-Policy" content="'
+                                         '{{ content_security_policy }}"> in the <head> of base.html')
+            return html
         except jinja2.TemplateSyntaxError as exc:
             self.problems.error(self._template_label(exc.name or template),
                                 f"template syntax: {exc.message}", exc.lineno)

@@ -3,6 +3,10 @@ watched sources change. It knows nothing of content: what to watch and how to re
 
 While a rebuild fails, every HTML page is served with an overlay showing the error; the server
 keeps running and the overlay goes when a rebuild succeeds.
+
+Pages keep their Content Security Policy while served: livereload's client is loaded as a file
+from this same server (not as the inline snippet livereload would inject), the overlay's look is
+a stylesheet here too, and the reload socket is on the same host and port, which 'self' allows.
 """
 
 from __future__ import annotations
@@ -14,8 +18,6 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Callable
-from urllib.parse import unquote
-
 from livereload import Server
 from livereload.handlers import LiveReloadHandler
 from livereload.watcher import Watcher
@@ -57,15 +59,32 @@ class SourceWatcher(Watcher):
         return ("*" if outcome.changed else None), None
 
 
+# Where the server's own files live, beside the site's.
+OWN_PREFIX = "/__handbook__/"
+LIVERELOAD_TAG = b'<script src="/livereload.js"></script>'
+_OVERLAY_CSS = b"""#handbook-error{position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#1c1917;
+color:#fff;padding:2rem;font:16px/1.5 system-ui,sans-serif}
+#handbook-error h1{margin:0 0 1rem;font-size:1.4rem;color:#fca5a5}
+#handbook-error pre{white-space:pre-wrap;font:15px/1.5 ui-monospace,monospace;margin:0}
+#handbook-error p{color:#d4d4d8}
+"""
+
+
 def make_app(root: Path, state: _State):
     """A WSGI app serving `root` like a static host: directories give their index.html, and a
-    missing page the 404.html of its language."""
+    missing page the 404.html of its language. Nothing outside `root` is ever served."""
+    real_root = root.resolve()
 
     def app(environ, start_response):
-        path = posixpath.normpath(unquote(environ.get("PATH_INFO", "/")))
-        relative = path.lstrip("/")
-        target = (root / relative).resolve() if relative not in ("", ".") else root.resolve()
-        if root.resolve() not in (target, *target.parents):
+        # The server has decoded the path once (%2e%2e is '..' here); it is not decoded again.
+        raw = environ.get("PATH_INFO", "/")
+        if raw == OWN_PREFIX + "overlay.css":
+            return _respond(start_response, "200 OK", _OVERLAY_CSS, "text/css", state)
+        if "\x00" in raw or "\\" in raw:
+            return _respond(start_response, "400 Bad Request", b"bad request", "text/plain", state)
+        relative = posixpath.normpath("/" + raw).lstrip("/")
+        target = (real_root / relative).resolve() if relative not in ("", ".") else real_root
+        if target != real_root and real_root not in target.parents:
             return _respond(start_response, "403 Forbidden", b"forbidden", "text/plain", state)
         if target.is_dir():
             if not environ.get("PATH_INFO", "/").endswith("/"):
@@ -94,12 +113,10 @@ def _respond(start_response, status: str, body: bytes, kind: str, state: _State)
 
 
 def _overlay(message: str) -> str:
-    return ('<div id="handbook-error" role="alert" style="position:fixed;inset:0;z-index:2147483647;'
-            'overflow:auto;background:#1c1917;color:#fff;padding:2rem;font:16px/1.5 '
-            'system-ui,sans-serif"><h1 style="margin:0 0 1rem;font-size:1.4rem;color:#fca5a5">'
-            'The handbook could not be rebuilt</h1><pre style="white-space:pre-wrap;font:15px/1.5 '
-            f'ui-monospace,monospace;margin:0">{html.escape(message)}</pre><p style="color:#d4d4d8">'
-            'Fix the file and save it: this page reloads by itself.</p></div>')
+    """The error over the page; the message is text (file names and YAML keys can hold markup)."""
+    return ('<div id="handbook-error" role="alert"><h1>The handbook could not be rebuilt</h1>'
+            f'<pre>{html.escape(message)}</pre>'
+            '<p>Fix the file and save it: this page reloads by itself.</p></div>')
 
 
 def _with_overlay(body: bytes, message: str) -> bytes:
@@ -108,12 +125,23 @@ def _with_overlay(body: bytes, message: str) -> bytes:
     end = text.find(">", start) + 1 if start >= 0 else -1
     if end <= 0:
         return _page("Error", _overlay(message))
+    link = f'<link rel="stylesheet" href="{OWN_PREFIX}overlay.css">'
+    text = text.replace("</head>", link + "</head>", 1)
+    end = text.find(">", text.find("<body")) + 1
     return (text[:end] + _overlay(message) + text[end:]).encode("utf-8")
 
 
 def _page(title: str, content: str) -> bytes:
-    return (f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title></head>"
+    return (f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title>"
+            f'<link rel="stylesheet" href="{OWN_PREFIX}overlay.css"></head>'
             f"<body>{content}</body></html>").encode()
+
+
+class _Server(Server):
+    """livereload's server, with its client loaded as a file instead of an inline script."""
+
+    def get_web_handlers(self, script):
+        return super().get_web_handlers(LIVERELOAD_TAG)
 
 
 def serve(root: Path, snapshot: Callable[[], Snapshot], rebuild: Callable[[], Outcome],
@@ -131,7 +159,7 @@ def serve(root: Path, snapshot: Callable[[], Snapshot], rebuild: Callable[[], Ou
     state.error = first.error
     # livereload ignores changes for 3 s after a reload; our watcher already batches saves.
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
-    server = Server(app=make_app(root, state), watcher=SourceWatcher(snapshot, tracked))
+    server = _Server(app=make_app(root, state), watcher=SourceWatcher(snapshot, tracked))
     server._setup_logging = lambda: logging.getLogger("livereload").setLevel(logging.WARNING)
     logging.getLogger("tornado.access").setLevel(logging.ERROR)
     server.serve(host=host, port=port, debug=False, restart_delay=0)

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from .errors import HandbookError, Problem
+from .paths import read_site_file
 
 
 class YamlMap(dict):
@@ -51,7 +52,22 @@ def _make_loader(path: str, first_line: int) -> type[yaml.SafeLoader]:
         return (node.start_mark.line + 1 + offset, node.start_mark.column + 1)
 
     class Loader(yaml.SafeLoader):
-        pass
+        def construct_document(self, node: yaml.Node) -> Any:
+            try:
+                return super().construct_document(node)
+            except _UNCONSTRUCTABLE as exc:  # the whole document is one value, e.g. '!!bool maybe'
+                raise HandbookError([_unreadable(path, node, exc, *at(node))]) from None
+
+    def construct(loader: Loader, node: yaml.Node) -> Any:
+        try:
+            return loader.construct_object(node, deep=True)
+        except _UNCONSTRUCTABLE as exc:
+            raise HandbookError([_unreadable(path, node, exc, *at(node))]) from None
+
+    def construct_int(loader: Loader, node: yaml.ScalarNode) -> int:
+        value = loader.construct_yaml_int(node)
+        str(value)  # ValueError for a number with more digits than Python will print (0xfff…)
+        return value
 
     def construct_mapping(loader: Loader, node: yaml.MappingNode) -> YamlMap:
         loader.flatten_mapping(node)
@@ -60,7 +76,7 @@ def _make_loader(path: str, first_line: int) -> type[yaml.SafeLoader]:
         result.line, result.column = at(node)
         result.key_at, result.value_at = {}, {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = construct(loader, key_node)
             if not isinstance(key, (str, int, float, bool)) and key is not None:
                 line, column = at(key_node)
                 raise HandbookError([Problem(path, "a key must be a plain word", line, column)])
@@ -70,13 +86,13 @@ def _make_loader(path: str, first_line: int) -> type[yaml.SafeLoader]:
                 raise HandbookError([Problem(
                     path, f"'{key}' is given twice (first on line {first})", line, column,
                     "keep one of them")])
-            result[key] = loader.construct_object(value_node, deep=True)
+            result[key] = construct(loader, value_node)
             result.key_at[key] = at(key_node)
             result.value_at[key] = at(value_node)
         return result
 
     def construct_sequence(loader: Loader, node: yaml.SequenceNode) -> YamlList:
-        result = YamlList(loader.construct_object(child, deep=True) for child in node.value)
+        result = YamlList(construct(loader, child) for child in node.value)
         result.path = path
         result.line, result.column = at(node)
         result.item_at = [at(child) for child in node.value]
@@ -84,6 +100,7 @@ def _make_loader(path: str, first_line: int) -> type[yaml.SafeLoader]:
 
     Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
     Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, construct_sequence)
+    Loader.add_constructor("tag:yaml.org,2002:int", construct_int)
     return Loader
 
 
@@ -106,9 +123,31 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
         raise HandbookError([Problem(path, message, line, column, _yaml_hint(exc))]) from None
     except yaml.YAMLError as exc:
         raise HandbookError([Problem(path, f"YAML: {exc}")]) from None
-    except ValueError as exc:  # PyYAML's date constructor, e.g. 2018-13-45
+    except RecursionError:  # e.g. 300 nested [ or {
         raise HandbookError([Problem(
-            path, f"not a valid date: {exc}", hint="write dates as YYYY-MM-DD")]) from None
+            path, "the values are nested too deeply to be read", first_line, 1,
+            "lists and 'key: value' lines need only a few levels inside each other")]) from None
+
+
+# What PyYAML's constructors raise, instead of a YAMLError with a position, for a value whose
+# form or '!!' tag gives it a type it cannot have: 2018-13-45, 0x_, !!bool maybe, !!int ''.
+_UNCONSTRUCTABLE = (ValueError, LookupError, AttributeError, TypeError, OverflowError)
+_KINDS = {"int": "a whole number", "float": "a number", "bool": "yes/no", "binary": "binary data"}
+
+
+def _unreadable(path: str, node: yaml.Node, exc: Exception, line: int, column: int) -> Problem:
+    kind = node.tag.rsplit(":", 1)[-1]
+    text = node.value if isinstance(node, yaml.ScalarNode) else None
+    shown = text if text is None or len(text) <= 40 else text[:40] + "…"
+    if kind == "timestamp":
+        detail = f": {exc}" if isinstance(exc, ValueError) and "day" in str(exc) else ""
+        return Problem(path, f"'{shown}' is not a valid date{detail}", line, column,
+                       "write dates as YYYY-MM-DD, e.g. 2019-03-01")
+    if text is None:
+        return Problem(path, f"this {describe([]) if isinstance(node, yaml.SequenceNode) else 'value'} "
+                             "cannot be read", line, column, "leave out any '!!…' before it")
+    return Problem(path, f"'{shown}' cannot be read as {_KINDS.get(kind, kind)}", line, column,
+                   "to use it as a text, put it in quotes (and leave out any '!!…' before it)")
 
 
 def _yaml_hint(exc: yaml.MarkedYAMLError) -> str | None:
@@ -130,7 +169,7 @@ def _yaml_hint(exc: yaml.MarkedYAMLError) -> str | None:
 
 def read_bytes(file: Path, path: str) -> bytes:
     try:
-        return file.read_bytes()
+        return read_site_file(file)
     except OSError as exc:
         raise HandbookError([Problem(path, f"cannot read the file: {exc.strerror}")]) from None
 

@@ -13,6 +13,7 @@ import jinja2
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
+from markupsafe import escape
 
 from .config import SiteConfig
 from .errors import HandbookError, Problem, Problems
@@ -22,6 +23,8 @@ from .sources import read_text
 BUNDLED_THEMES = Path(__file__).parent / "themes"
 CATALOG = "LC_MESSAGES/messages.po"
 # Babel's parser silently truncates an unterminated string; check each line ourselves first.
+# Markup in a translation: a tag or a character reference. Shown as text, so worth a warning.
+_MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 _PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
 
 
@@ -96,6 +99,11 @@ def load_translations(theme: Theme, language: str, problems: Problems,
     for catalog, label in catalogs:
         for message in catalog:
             msgid = _msgid(message) if message.id else ""
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            if msgid and any(_MARKUP.search(text or "") for text in strings):
+                problems.warning(label, f"the translation of '{msgid}' contains HTML, which readers "
+                                        "will see as text", message.lineno,
+                                 hint="interface strings are plain text: remove the tags")
             if not msgid or msgid in translated:
                 continue
             if message.fuzzy:
@@ -196,5 +204,13 @@ def make_environment(theme: Theme, translations: NullTranslations) -> jinja2.Env
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.install_gettext_translations(translations, newstyle=True)
+    # Catalogs are plain text: Jinja would take a translation as markup, so a site's catalog
+    # could put tags on every page, or break out of an attribute such as aria-label.
+    environment.install_gettext_callables(
+        lambda message: escape(translations.gettext(message)),
+        lambda singular, plural, n: escape(translations.ngettext(singular, plural, n)),
+        newstyle=True,
+        pgettext=lambda context, message: escape(translations.pgettext(context, message)),
+        npgettext=lambda context, singular, plural, n: escape(
+            translations.npgettext(context, singular, plural, n)))
     return environment

@@ -1,0 +1,97 @@
+"""Which files of a site may be read: regular files inside the site folder, and nothing else.
+
+Sources can come from anyone who can open a pull request, and a Git checkout can hold symbolic
+links. A link to /etc/passwd or to a CI runner's secrets, copied into build/ as a "media file",
+would be published; a FIFO or a device would hang or flood the build. So before anything is read,
+every file and folder a build may read is checked: links must resolve inside the site folder
+(then they are fine), folders must not contain themselves, and files must be regular files.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .errors import Problems
+
+# What a build reads from a site folder.
+SOURCES = ("site.yaml", "content", "templates", "themes", "locales")
+
+
+def check_site_files(site_dir: Path) -> None:
+    """Raise HandbookError naming every link that leaves the site and every special file."""
+    problems = Problems()
+    root = site_dir.resolve()
+    for name in SOURCES:
+        _check(site_dir / name, name, root, frozenset(), problems)
+    problems.raise_if_errors()
+
+
+def _check(path: Path, label: str, root: Path, ancestors: frozenset[Path], problems: Problems) -> None:
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        problems.error(label, f"cannot be read: {exc.strerror}")
+        return
+    if stat.S_ISLNK(info.st_mode):
+        target = path.resolve()
+        if not is_inside(target, root):
+            problems.error(label, f"this is a link to {target}, which is outside the site folder",
+                           hint="links may only point inside the site folder; copy the file "
+                                "into the site instead")
+            return
+        try:
+            info = os.stat(path)
+        except OSError:
+            problems.error(label, f"this is a link to {target}, which does not exist",
+                           hint="remove the link, or copy the file into the site instead")
+            return
+    if stat.S_ISDIR(info.st_mode):
+        real = path.resolve()
+        if real in ancestors:
+            problems.error(label, "this link points to a folder that contains it",
+                           hint="remove the link: it would make the folder endless")
+            return
+        try:
+            entries = sorted(os.scandir(path), key=lambda entry: entry.name)
+        except OSError as exc:
+            problems.error(label, f"cannot read this folder: {exc.strerror}")
+            return
+        for entry in entries:
+            _check(path / entry.name, f"{label}/{entry.name}", root, ancestors | {real}, problems)
+    elif not stat.S_ISREG(info.st_mode):
+        problems.error(label, f"this is {_special_kind(info.st_mode)}, not a file; it is never read",
+                       hint="remove it from the site folder")
+
+
+def is_inside(path: Path, root: Path) -> bool:
+    """`path` (resolved) is `root` or below it."""
+    return path == root or root in path.parents
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
+
+
+def read_site_file(path: Path) -> bytes:
+    """A file's bytes, refusing anything that is not a regular file (checked on the open file,
+    so a file swapped for a pipe after the check cannot hang the build)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+    descriptor = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(0, "not a regular file")
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            return file.read()
+    finally:
+        os.close(descriptor)
+

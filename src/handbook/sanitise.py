@@ -1,0 +1,284 @@
+"""Make HTML from content safe to publish, and say what was taken out and why.
+
+nh3 (Rust's Ammonia) does the cleaning: it parses the fragment as a browser would and keeps only
+the allowlist below, which covers everything Python-Markdown and our extensions produce. It does
+not say what it removed, so a walk over the same fragment names each removal in an editor's words;
+a caller turns those into warnings with the file and line. A link or image whose URL would run
+script (javascript:, vbscript:, data:) is marked fatal: it is never a mistake worth publishing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import nh3
+
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "code", "col", "colgroup",
+    "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p",
+    "pre", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub", "summary",
+    "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+})
+# Attributes any allowed tag may carry, and those of particular tags.
+GENERIC_ATTRIBUTES = frozenset({"id", "lang", "dir", "title", "class"})
+TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "a": frozenset({"href", "hreflang"}),
+    "img": frozenset({"src", "alt", "width", "height"}),
+    "td": frozenset({"colspan", "rowspan"}),
+    "th": frozenset({"colspan", "rowspan", "scope", "abbr"}),
+    "col": frozenset({"span"}),
+    "colgroup": frozenset({"span"}),
+    "ol": frozenset({"start", "reversed", "type"}),
+    "li": frozenset({"value"}),
+    "time": frozenset({"datetime"}),
+    "details": frozenset({"open"}),
+}
+# Classes that Python-Markdown and our extensions set; any other class is the theme's business.
+ALLOWED_CLASS = re.compile(r"footnote|footnote-ref|footnote-backref|toc|toclink"
+                           r"|align-(?:left|center|right)|language-[A-Za-z0-9_+.#-]+")
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Schemes that run script or smuggle a document: an error, not a warning.
+FATAL_SCHEMES = frozenset({"javascript", "vbscript", "data"})
+# Removed together with everything inside them.
+CONTENT_REMOVED = frozenset({"script", "style", "template", "noscript", "iframe", "noembed",
+                             "noframes", "xmp", "textarea", "title", "object", "embed", "applet"})
+# Read by browsers as plain text up to their end tag (with scripting on, noscript too), so the
+# walk must not see tags inside them: `<noscript><p title="</noscript><img onerror=…>">`.
+RAW_TEXT = frozenset({"noscript", "iframe", "noembed", "noframes", "xmp", "textarea", "title"})
+# SVG and MathML: their inner tags go with them, but HTML inside (an <img>) is HTML again, and a
+# <style> there holds markup, not text.
+FOREIGN = frozenset({"svg", "math"})
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "poster", "background",
+                            "xlink:href", "cite", "ping", "longdesc", "lowsrc", "dynsrc",
+                            "codebase", "manifest", "srcset", "usemap"})
+
+_WHY_SCHEME = {
+    "javascript": "javascript: addresses run code in readers' browsers",
+    "vbscript": "vbscript: addresses run code in readers' browsers",
+    "data": "data: addresses can hide a page or a script inside the address",
+}
+_WHY_TAG = [
+    ({"script"}, "scripts are not published"),
+    ({"style", "link"}, "styles come from the theme"),
+    ({"iframe", "frame", "frameset", "object", "embed", "applet", "portal", "fencedframe"},
+     "embedded pages and plug-ins are not published"),
+    ({"form", "input", "button", "textarea", "select", "option", "optgroup", "label", "fieldset",
+      "legend", "output", "datalist", "meter", "progress"}, "forms are not published"),
+    ({"svg", "math"}, "drawings and formulas written in the text are not published; "
+                      "put an image in media/ and show it with ![…](media/<file>)"),
+    ({"audio", "video", "source", "track", "canvas", "picture", "map", "area"},
+     "players and image maps are not published; link to the file instead"),
+    ({"meta", "base", "head", "html", "body", "template", "noscript", "slot", "dialog"},
+     "page settings and scripted parts come from the theme"),
+]
+
+
+def _why_tag(tag: str) -> str:
+    for tags, why in _WHY_TAG:
+        if tag in tags:
+            return why
+    return "this tag is not allowed in content; its text is kept"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something taken out of a fragment, a URL it refuses, or an image that will not load."""
+
+    message: str    # in an editor's words: "<script> removed: scripts are not published"
+    needle: str     # text to look for in the source to find the line it was written on
+    fatal: bool = False
+
+
+@dataclass(frozen=True)
+class Clean:
+    """A sanitised fragment and what was removed from it, in document order."""
+
+    html: str
+    findings: tuple[Finding, ...] = ()
+
+
+def _keep_class(tag: str, attribute: str, value: str) -> str | None:
+    if attribute != "class":
+        return value
+    kept = [name for name in value.split() if ALLOWED_CLASS.fullmatch(name)]
+    return " ".join(kept) or None
+
+
+_CLEANER = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    clean_content_tags=set(CONTENT_REMOVED),
+    attributes={"*": set(GENERIC_ATTRIBUTES), **{t: set(a) for t, a in TAG_ATTRIBUTES.items()}},
+    attribute_filter=_keep_class,
+    strip_comments=True,
+    link_rel=None,
+    url_schemes=set(URL_SCHEMES),
+)
+
+
+def sanitise(html: str) -> Clean:
+    """The fragment with only allowed tags, attributes, classes and URL schemes left."""
+    if "<" not in html:
+        return Clean(html)
+    findings = _Inspector.findings_in(html)
+    return Clean(_CLEANER.clean(html), findings)
+
+
+def url_scheme(url: str) -> str | None:
+    """The scheme of a URL as a browser reads it (it ignores tabs, newlines and leading spaces
+    and control characters), lower-case; None for a relative URL."""
+    cleaned = re.sub(r"[\t\n\r]", "", url).lstrip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c"
+                                                   "\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18"
+                                                   "\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+    match = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*):", cleaned)
+    return match.group(1).lower() if match else None
+
+
+def is_remote(url: str) -> bool:
+    """A URL that points to another site (http, https, or //host)."""
+    stripped = url.strip()
+    return url_scheme(stripped) in ("http", "https") or stripped.startswith(("//", "\\\\", "/\\"))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+class _Inspector(HTMLParser):
+    """Walks a fragment and lists what the allowlist will take out of it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[Finding] = []
+        self._removed_depth = 0  # inside a tag removed with its content: report nothing more
+        self._foreign_depth = 0  # inside <svg> or <math>
+
+    @classmethod
+    def findings_in(cls, html: str) -> tuple[Finding, ...]:
+        inspector = cls()
+        inspector.feed(html)
+        inspector.close()
+        return tuple(inspector.found)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, closes=True)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, closes=False)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in CONTENT_REMOVED and self._removed_depth:
+            self._removed_depth -= 1
+        elif tag in FOREIGN and self._foreign_depth:
+            self._foreign_depth -= 1
+            if not self._foreign_depth:
+                self.CDATA_CONTENT_ELEMENTS = HTMLParser.CDATA_CONTENT_ELEMENTS
+
+    def handle_pi(self, data: str) -> None:
+        if not self._removed_depth:
+            self.found.append(Finding(f"<?{_short(data)}> removed: instructions for other "
+                                      "programs are not published", "<?"))
+
+    def _start(self, tag: str, attrs: list[tuple[str, str | None]], closes: bool) -> None:
+        if self._removed_depth:
+            if tag in CONTENT_REMOVED and not closes:
+                self._removed_depth += 1
+            return
+        # A URL that runs script is refused wherever it is, even on a tag that goes anyway.
+        for name, value in attrs:
+            if value is not None and name in URL_ATTRIBUTES:
+                for url in (value.split(",") if name == "srcset" else [value]):
+                    scheme = url_scheme(url)
+                    if scheme in FATAL_SCHEMES:
+                        self.found.append(Finding(
+                            f"the {'link' if name == 'href' else 'address'} '{_short(url.strip())}' "
+                            f"is not allowed: {_WHY_SCHEME[scheme]}", url.strip()[:40], fatal=True))
+        if self._foreign_depth:
+            if tag not in ALLOWED_TAGS:
+                return  # a part of the drawing, reported with it
+            # An HTML tag such as <img> ends the drawing, in browsers as in nh3.
+            self._foreign_depth = 0
+            self.CDATA_CONTENT_ELEMENTS = HTMLParser.CDATA_CONTENT_ELEMENTS
+        if tag not in ALLOWED_TAGS:
+            content = " and everything in it" if tag in CONTENT_REMOVED else ""
+            self.found.append(Finding(f"<{tag}>{content} removed: {_why_tag(tag)}", f"<{tag}"))
+            if closes:
+                return
+            if tag in FOREIGN:
+                self._foreign_depth += 1
+                self.CDATA_CONTENT_ELEMENTS = ()
+            elif tag in CONTENT_REMOVED:
+                self._removed_depth += 1
+                if tag in RAW_TEXT:
+                    self.set_cdata_mode(tag)
+            return
+        allowed = GENERIC_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, frozenset())
+        for name, value in attrs:
+            if name not in allowed:
+                self.found.append(self._attribute_removal(tag, name, value))
+            elif name == "class" and value:
+                for cls in value.split():
+                    if not ALLOWED_CLASS.fullmatch(cls):
+                        self.found.append(Finding(f"the class '{_short(cls)}' removed from <{tag}>: "
+                                                  "the look of the page comes from the theme", cls))
+            elif name in ("href", "src") and value is not None:
+                if tag == "img" and name == "src" and is_remote(value):
+                    self.found.append(Finding(
+                        f"the image '{_short(value.strip())}' will not be shown: readers' browsers "
+                        "load images only from the handbook itself", value.strip()[:40]))
+                scheme = url_scheme(value)
+                if scheme is not None and scheme not in URL_SCHEMES | FATAL_SCHEMES:
+                    self.found.append(Finding(
+                        f"the {'link' if name == 'href' else 'address'} '{_short(value.strip())}' "
+                        f"removed from <{tag}>: only http, https, mailto and tel addresses are "
+                        "published", value.strip()[:40]))
+
+    @staticmethod
+    def _attribute_removal(tag: str, name: str, value: str | None) -> Finding:
+        if name.startswith("on"):
+            why = "scripts are not published"
+        elif name == "style":
+            why = "the look of the page comes from the theme"
+        elif name in URL_ATTRIBUTES:
+            why = "it could load or send something from elsewhere"
+        else:
+            why = "it is not allowed in content"
+        return Finding(f"the attribute {name} removed from <{tag}>: {why}", name)
+
+
+# Media files that a browser opens as a page of the site, where they could run script.
+ACTIVE_MEDIA = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml", ".mht", ".mhtml", ".xml",
+                          ".xsl", ".xslt", ".js", ".mjs", ".cjs", ".swf", ".svgz", ".hta",
+                          ".php", ".wasm"})
+_SVG_ACTIVE_TAGS = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler",
+                              "listener"})
+
+
+def svg_problem(data: bytes) -> str | None:
+    """Why an SVG file must not be published (it could run script when opened on its own),
+    or None. Parsed as XML, as browsers do, with no entities or DTDs: a drawing needs neither."""
+    import xml.etree.ElementTree as ElementTree
+
+    text = data.decode("utf-8", errors="replace")
+    if "<!ENTITY" in text.upper():
+        return "it declares entities, which drawings do not need"
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as exc:
+        return f"it is not a well-formed SVG file ({exc})"
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1].lower() if isinstance(element.tag, str) else ""
+        if tag in _SVG_ACTIVE_TAGS:
+            return f"it contains <{tag}>, which can run script"
+        for name, value in element.attrib.items():
+            local = name.rsplit("}", 1)[-1].lower()
+            if local.startswith("on"):
+                return f"it has the event handler {local}, which runs script"
+            if local in ("href", "src") and url_scheme(value) is not None:
+                return f"it links to '{_short(value)}'; a drawing may only link inside itself"
+            if tag in ("animate", "set", "animatemotion", "animatetransform") and \
+                    local in ("attributename", "values", "to", "from") and "href" in value.lower():
+                return "it animates a link, which can make it run script"
+    return None
