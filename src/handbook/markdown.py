@@ -147,12 +147,15 @@ def report_findings(findings: tuple[Finding, ...], problems: Problems, path: str
             problems.warning(path, finding.message, line, hint=hint)
 
 
+_TABS = re.compile(r"[\t\n\r]")
+
+
 def _line_of(needle: str, occurrence: int, lines: list[str], first_line: int) -> int:
     """The line holding the `occurrence`-th appearance of `needle` (as written, or with its
     character references decoded); the text's first line if it cannot be found."""
-    wanted = needle.lower()
+    wanted = _TABS.sub("", needle).lower()
     matches = [index for index, line in enumerate(lines)
-               if wanted in line.lower() or wanted in html_lib.unescape(line).replace("\t", "").lower()]
+               if wanted in line.lower() or wanted in _TABS.sub("", html_lib.unescape(line)).lower()]
     if not matches:
         return first_line
     return first_line + matches[min(occurrence, len(matches) - 1)]

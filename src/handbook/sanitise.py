@@ -202,8 +202,8 @@ class _Inspector(HTMLParser):
             self._foreign_depth = 0
             self.CDATA_CONTENT_ELEMENTS = HTMLParser.CDATA_CONTENT_ELEMENTS
         if tag not in ALLOWED_TAGS:
-            content = " and everything in it" if tag in CONTENT_REMOVED else ""
-            self.found.append(Finding(f"<{tag}>{content} removed: {_why_tag(tag)}", f"<{tag}"))
+            content = " with its content" if tag in CONTENT_REMOVED - {"script", "style"} else ""
+            self.found.append(Finding(f"<{tag}> removed{content}: {_why_tag(tag)}", f"<{tag}"))
             if closes:
                 return
             if tag in FOREIGN:
