@@ -138,13 +138,12 @@ def report_findings(findings: tuple[Finding, ...], problems: Problems, path: str
             occurrence = seen.get(finding.needle, 0)
             seen[finding.needle] = occurrence + 1
             line = _line_of(finding.needle, occurrence, lines, first_line)
-        hint = None
         if finding.fatal:
             hint = ("link to a web address (https://…), a page of the handbook ('values.md') "
                     "or a file in media/")
             problems.error(path, finding.message, line, hint=hint)
         else:
-            problems.warning(path, finding.message, line, hint=hint)
+            problems.warning(path, finding.message, line, hint=finding.hint)
 
 
 _TABS = re.compile(r"[\t\n\r]")

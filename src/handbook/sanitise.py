@@ -55,6 +55,7 @@ URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "post
                             "xlink:href", "cite", "ping", "longdesc", "lowsrc", "dynsrc",
                             "codebase", "manifest", "srcset", "usemap"})
 
+_EMBED_HINT = "link to it instead, e.g. [Watch the film](https://…)"
 _WHY_SCHEME = {
     "javascript": "javascript: addresses run code in readers' browsers",
     "vbscript": "vbscript: addresses run code in readers' browsers",
@@ -90,6 +91,7 @@ class Finding:
     message: str    # in an editor's words: "<script> removed: scripts are not published"
     needle: str     # text to look for in the source to find the line it was written on
     fatal: bool = False
+    hint: str | None = None
 
 
 @dataclass(frozen=True)
@@ -203,7 +205,8 @@ class _Inspector(HTMLParser):
             self.CDATA_CONTENT_ELEMENTS = HTMLParser.CDATA_CONTENT_ELEMENTS
         if tag not in ALLOWED_TAGS:
             content = " with its content" if tag in CONTENT_REMOVED - {"script", "style"} else ""
-            self.found.append(Finding(f"<{tag}> removed{content}: {_why_tag(tag)}", f"<{tag}"))
+            hint = _EMBED_HINT if tag in ("iframe", "object", "embed", "video", "audio") else None
+            self.found.append(Finding(f"<{tag}> removed{content}: {_why_tag(tag)}", f"<{tag}", hint=hint))
             if closes:
                 return
             if tag in FOREIGN:
