@@ -124,8 +124,10 @@ def sanitise(html: str) -> Clean:
     """The fragment with only allowed tags, attributes, classes and URL schemes left."""
     if "<" not in html:
         return Clean(html)
-    findings = _Inspector.findings_in(html)
-    return Clean(_CLEANER.clean(html), findings)
+    cleaned = _CLEANER.clean(html)
+    if cleaned == html and "<img" not in html:
+        return Clean(html)  # nothing taken out, and no image that could be from elsewhere
+    return Clean(cleaned, _Inspector.findings_in(html))
 
 
 def url_scheme(url: str) -> str | None:
