@@ -109,6 +109,7 @@ class PageLinks:
     def _line(self, url: str) -> int | None:
         """The line a link is written on: looked up only when a problem or an anchor needs it."""
         for offset, line in enumerate(self.page.body.split("\n")):
-            if url in line:
+            # Markdown expands tabs before it reads links.
+            if url in line or url in line.expandtabs(4):
                 return self.page.body_line + offset
         return None
