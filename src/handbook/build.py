@@ -1,32 +1,50 @@
-"""The build pipeline in one function: config → content → theme → catalogs → render → write."""
+"""The one build pipeline, for `build`, `check` and `serve`: load what changed, render what is
+stale, check, write.
+
+A `Pipeline` keeps, between runs, what each output was rendered from (see depends.py) in a
+cache (in memory for `serve`; on disk in SITE/.cache/handbook/ for `build`), so a run renders
+only outputs whose dependencies changed. A clean build is a run with an empty cache, and the
+output of a run is the same, byte for byte, whatever the cache held.
+"""
 
 from __future__ import annotations
 
 import multiprocessing as mp
 import os
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from collections.abc import Iterator
+from typing import Protocol
 
-from .config import load_config
-from .content import CONTENT_DIR, load_site
+from babel.support import NullTranslations
+
+from .cache import CACHE_DIR, Cache, Entry, stamp, text_digest
+from .config import SiteConfig, load_config
+from .content import CONTENT_DIR, PageCache, load_site
+from .depends import Versions, digest
 from .errors import Problem, Problems
-from .output import check_output_dir, write_site
-from .links import Anchor, check_anchors, ids_of
+from .links import check_anchors
 from .model import Site
-from .render import Renderer, Target
-from .theme import Theme, load_all_translations, load_theme
+from .output import StagedBuild, check_output_dir
+from .paths import is_inside
+from .render import Rendered, Renderer, Templates
+from .targets import Target, targets_of
+from .theme import Theme, catalog_sources, load_all_translations, load_theme
 
 
 @dataclass
 class BuildReport:
-    """What a build did: files written, warnings, and how long each step took."""
+    """What a run did: outputs rendered and written, warnings, and how long each step took."""
 
-    pages: int = 0
-    files: int = 0
+    pages: int = 0        # HTML outputs of the site
+    rendered: int = 0     # outputs rendered in this run (the others came from the cache)
+    files: int = 0        # files in the output
+    written: int = 0      # files written in this run
+    removed: int = 0      # files removed (serve)
+    rendered_paths: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -41,39 +59,186 @@ class BuildReport:
         return sum(self.timings.values())
 
 
+class Output(Protocol):
+    """Where a run writes: a staged build (output.StagedBuild) or serve's live folder."""
+
+    written: int
+
+    def begin(self) -> None: ...
+    def previous(self, path: str) -> tuple[int, int] | None: ...
+    def keep(self, path: str) -> tuple[int, int] | None: ...
+    def put(self, path: str, data: bytes) -> tuple[int, int]: ...
+    def copy(self, source: Path, path: str, unchanged: bool) -> None: ...
+    def stamp(self, path: str) -> tuple[int, int]: ...
+    def finish(self) -> None: ...
+    def discard(self) -> None: ...
+
+
+class Pipeline:
+    """Builds one site again and again, each time rendering only what changed."""
+
+    def __init__(self, site_dir: Path, *, base_url: str | None = None, cache: Cache | None = None,
+                 jobs: int | None = None):
+        self.site_dir = site_dir
+        self.base_url = base_url
+        self.cache = cache if cache is not None else Cache()
+        self.jobs = jobs
+        self.parsed = PageCache()  # parsed sources, kept while the pipeline lives
+        self._translations: tuple[tuple, dict[str, NullTranslations], list[Problem]] | None = None
+        self._templates: tuple[tuple, Templates] | None = None
+
+    def run(self, output: Output | None, strict: bool = False) -> BuildReport:
+        """Bring `output` up to date (None: check only). Raises HandbookError listing every
+        problem; then the output is exactly as it was."""
+        report = BuildReport()
+        problems = Problems()
+        with report.step("config"):
+            config = load_config(self.site_dir, self.base_url)
+        with report.step("content"):
+            site = load_site(config, problems, self.parsed)
+        with report.step("theme"):
+            theme = load_theme(config)
+            catalogs = {code: _catalog_version(theme, config.root, code) for code in config.languages}
+            translations = self._translations_for(theme, config, catalogs, problems)
+        problems.raise_if_errors()
+
+        with report.step("plan"):
+            templates = self._templates_for(theme, translations, config, catalogs)
+            versions = Versions(site, _source_versions(config, theme, catalogs))
+            targets = targets_of(site)
+            entries = self.cache.entries
+            stale = [t for t in targets if (e := entries.get(t.path)) is None
+                     or e.stamp != stamp(e.keys, versions)]
+        with report.step("render"):
+            results = render_targets(Renderer(site, templates), stale, self.jobs)
+        fresh = {r.target.path: r for r in results}
+        current: dict[str, Entry] = {}
+        for target in targets:
+            result = fresh.get(target.path)
+            if result is None:
+                current[target.path] = entries[target.path]
+            else:
+                keys = tuple(sorted(result.reads))
+                current[target.path] = Entry(keys, stamp(keys, versions),
+                                             text_digest(result.text.encode("utf-8")),
+                                             result.problems, result.anchors, result.ids,
+                                             target.source)
+        with report.step("check"):
+            for entry in current.values():
+                problems.add(entry.problems)
+            check_anchors(((e.source, e.anchors) for e in current.values() if e.anchors and e.source),
+                          {path: e.ids for path, e in current.items()}, problems)
+        problems.raise_if_errors(strict)
+
+        report.pages = sum(1 for path in current if path.endswith(".html"))
+        report.rendered = len(results)
+        report.rendered_paths = [r.target.path for r in results]
+        report.warnings = sorted(set(problems.warnings), key=Problem.sort_key)
+        report.files = len(current)
+        if output is not None:
+            with report.step("write"):
+                changed = self._write(output, site, theme, templates, targets, current, fresh)
+                report.files = len(current)
+                report.written = output.written
+                report.removed = getattr(output, "removed", 0)
+            with report.step("cache"):
+                self.cache.save(changed, current)
+        return report
+
+    def _write(self, output: Output, site: Site, theme: Theme, templates: Templates,
+               targets: list[Target], current: dict[str, Entry],
+               fresh: dict[str, Rendered]) -> dict[str, tuple[Entry, bytes | None]]:
+        """Every output into `output`: new texts, and unchanged ones kept, from the cache, or
+        rendered again if neither is intact. Returns the entries the cache must store."""
+        changed: dict[str, tuple[Entry, bytes | None]] = {}
+        renderer: Renderer | None = None
+        output.begin()
+        try:
+            for target in targets:
+                path, entry = target.path, current[target.path]
+                result = fresh.get(path)
+                data = result.text.encode("utf-8") if result is not None else None
+                if data is None and entry.file is not None and output.previous(path) == entry.file:
+                    kept = output.keep(path)
+                    if kept is not None:
+                        if kept != entry.file:
+                            current[path] = replace(entry, file=kept)
+                            changed[path] = (current[path], None)
+                        continue
+                cached = False
+                if data is None:
+                    data = self.cache.text(path)
+                    cached = data is not None
+                if data is None:  # neither the previous file nor the cache has it intact
+                    renderer = renderer or Renderer(site, templates)
+                    data = renderer.render(target).text.encode("utf-8")
+                current[path] = replace(entry, file=output.put(path, data))
+                changed[path] = (current[path], None if cached else data)
+            for source, path in copies(self.site_dir, site, theme):
+                version = _file_version(source)
+                entry = self.cache.entries.get(path)
+                unchanged = (entry is not None and entry.stamp == version and entry.file is not None
+                             and output.previous(path) == entry.file)
+                output.copy(source, path, unchanged)
+                current[path] = Entry((), version, version, file=output.stamp(path))
+                if current[path] != entry:
+                    changed[path] = (current[path], None)
+            output.finish()
+        except BaseException:
+            output.discard()
+            raise
+        return changed
+
+    def _translations_for(self, theme: Theme, config: SiteConfig, catalogs: dict[str, str],
+                          problems: Problems) -> dict[str, NullTranslations]:
+        """Compile the catalogs again only when one of their files changed."""
+        key = (theme.path, tuple(sorted(catalogs.items())))
+        if self._translations is None or self._translations[0] != key:
+            found = Problems()
+            self._translations = (key, load_all_translations(theme, config, found), found.items)
+        problems.add(self._translations[2])
+        return self._translations[1]
+
+    def _templates_for(self, theme: Theme, translations: dict[str, NullTranslations],
+                       config: SiteConfig, catalogs: dict[str, str]) -> Templates:
+        """Keep the compiled templates while the theme, the catalogs and the settings stay."""
+        key = (digest(sorted(theme.templates.items())), digest(sorted(theme.assets.items())),
+               tuple(sorted(catalogs.items())), _config_version(config))
+        if self._templates is None or self._templates[0] != key:
+            self._templates = (key, Templates(theme, translations, config))
+        return self._templates[1]
+
+
 def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None = None,
-          strict: bool = False, write: bool = True, jobs: int | None = None) -> BuildReport:
-    """Build the site in `site_dir` into `out_dir` (default: site_dir/build).
+          strict: bool = False, write: bool = True, jobs: int | None = None,
+          cache_dir: Path | None = None, use_cache: bool = True) -> BuildReport:
+    """Build the site in `site_dir` into `out_dir` (default: site_dir/build), or with
+    `write=False` only check it.
 
-    Raises HandbookError listing every problem found; then nothing is written and the
-    previous output is left exactly as it was. With `write=False` it only checks.
-    `jobs` processes render the pages (default: one per core).
+    Raises HandbookError listing every problem found; then nothing is written and the previous
+    output is left exactly as it was. The cache (default SITE/.cache/handbook/) lets a build
+    render only what changed since the last one; `use_cache=False` builds from nothing.
     """
-    report = BuildReport()
-    problems = Problems()
     out = out_dir if out_dir is not None else site_dir / "build"
-
-    with report.step("config"):
-        config = load_config(site_dir, base_url)
-        if write:
-            check_output_dir(out, site_dir)
-    with report.step("content"):
-        site = load_site(config, problems)
-    with report.step("theme"):
-        theme = load_theme(config)
-        translations = load_all_translations(theme, config, problems)
-    problems.raise_if_errors()
-
-    with report.step("render"):
-        renderer = Renderer(site, theme, translations, problems)
-        files = render_all(renderer, jobs)
-    problems.raise_if_errors(strict)
-
-    report.pages = sum(1 for path, _ in files if path.endswith(".html"))
-    report.warnings = problems.warnings
-    if write:
-        with report.step("write"):
-            report.files = write_site(out, files, copies(site_dir, site, theme))
+    cache = Cache()
+    note = None
+    if use_cache:
+        folder = cache_dir if cache_dir is not None else site_dir / CACHE_DIR
+        if cache_dir is None and not is_inside(folder.resolve(), site_dir.resolve()):
+            note = f"{CACHE_DIR} is a link out of the site folder; the build cache is not used"
+        else:
+            cache = Cache.open(folder / "cache.sqlite")
+            note = cache.note
+    pipeline = Pipeline(site_dir, base_url=base_url, cache=cache, jobs=jobs)
+    try:
+        if not write:
+            return pipeline.run(None, strict)
+        check_output_dir(out, site_dir)
+        report = pipeline.run(StagedBuild(out), strict)
+    finally:
+        cache.close()
+    if note:
+        report.warnings.insert(0, Problem(str(CACHE_DIR), note, severity="warning"))
     return report
 
 
@@ -85,63 +250,63 @@ def copies(site_dir: Path, site: Site, theme: Theme) -> list[tuple[Path, str]]:
     return files
 
 
-# Pages per worker task: large enough that sending work and results costs little.
+def _file_version(file: Path) -> str:
+    info = file.stat()
+    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}"
+
+
+def _config_version(config: SiteConfig) -> str:
+    return digest(replace(config, root=Path(".")))
+
+
+def _source_versions(config: SiteConfig, theme: Theme, catalogs: dict[str, str]) -> dict[str, str]:
+    """The versions of the keys that come from the theme and the settings, not the content."""
+    versions = {"config": _config_version(config)}
+    versions.update({f"template:{name}": source for name, (_label, source) in theme.templates.items()})
+    versions.update({f"catalog:{code}": value for code, value in catalogs.items()})
+    versions.update({f"asset:{name}": path for name, path in theme.assets.items()})
+    return versions
+
+
+def _catalog_version(theme: Theme, site_root: Path, language: str) -> str:
+    files = [file for file, _label in catalog_sources(theme, site_root, language)]
+    files.append(theme.locales_dir / "messages.pot")
+    return digest([(str(f), f.read_bytes()) if f.is_file() else None for f in files])
+
+
+# -- rendering in parallel ----------------------------------------------------------------------
+
+# Outputs per worker task: large enough that sending work and results costs little.
 _CHUNK = 64
-_worker_renderer: Renderer | None = None
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """One rendered output, the organisations it links to, and the problems found in it."""
-
-    target: Target
-    text: str
-    linked: frozenset[str]
-    problems: tuple[Problem, ...]
-    anchors: tuple[Anchor, ...] = ()
-    ids: frozenset[str] = frozenset()
-
-
-def render_all(renderer: Renderer, jobs: int | None = None) -> list[tuple[str, str]]:
-    """Every output of the site as (path, text); problems go to the renderer's collector."""
-    results = render_targets(renderer, renderer.targets(), jobs)
-    for result in results:
-        renderer.problems.add(result.problems)
-    check_anchors(((r.target.page.file, r.anchors) for r in results if r.anchors),
-                  {r.target.path: r.ids for r in results}, renderer.problems)
-    return [(result.target.path, result.text) for result in results]
 
 
 def render_targets(renderer: Renderer, targets: list[Target], jobs: int | None = None) -> list[Rendered]:
-    """Render targets in order, the Markdown pages in forked worker processes when there are many.
-
-    Workers inherit the loaded site and theme through fork and send back their results.
-    """
-    pages = [t for t in targets if t.kind == "page"]
+    """Render targets, in forked worker processes when there are many. Workers inherit the
+    loaded site, the templates and the targets through fork, are sent only the numbers of the
+    targets to render, and send back what they made, without the target."""
     jobs = jobs or os.cpu_count() or 1
-    if jobs < 2 or len(pages) < 2 * _CHUNK or "fork" not in mp.get_all_start_methods():
-        return [_render_one(renderer, target) for target in targets]
-    global _worker_renderer
-    _worker_renderer = renderer
-    chunks = [pages[i:i + _CHUNK] for i in range(0, len(pages), _CHUNK)]
+    if jobs < 2 or len(targets) < 2 * _CHUNK or "fork" not in mp.get_all_start_methods():
+        return [renderer.render(target) for target in targets]
+    global _worker
+    _worker = (renderer, targets)
+    chunks = [range(i, min(i + _CHUNK, len(targets))) for i in range(0, len(targets), _CHUNK)]
     try:
         with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
-            done = {r.target.path: r for chunk in pool.map(_render_chunk, chunks) for r in chunk}
+            return [Rendered(targets[index], *made)
+                    for chunk, results in zip(chunks, pool.map(_render_chunk, chunks))
+                    for index, made in zip(chunk, results)]
     finally:
-        _worker_renderer = None
-    return [done[t.path] if t.kind == "page" else _render_one(renderer, t) for t in targets]
+        _worker = None
 
 
-def _render_one(renderer: Renderer, target: Target) -> Rendered:
-    collected, renderer.problems = renderer.problems, Problems()
-    try:
-        text = renderer.render(target)
-        return Rendered(target, text, frozenset(renderer.linked), tuple(renderer.problems.items),
-                        tuple(renderer.anchors), ids_of(text))
-    finally:
-        renderer.problems = collected
+_worker: tuple[Renderer, list[Target]] | None = None
 
 
-def _render_chunk(targets: list[Target]) -> list[Rendered]:
-    assert _worker_renderer is not None
-    return [_render_one(_worker_renderer, target) for target in targets]
+def _render_chunk(indices: range) -> list[tuple]:
+    assert _worker is not None
+    renderer, targets = _worker
+    made = []
+    for index in indices:
+        result = renderer.render(targets[index])
+        made.append((result.text, result.problems, result.reads, result.anchors, result.ids))
+    return made

@@ -35,6 +35,10 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--out", type=Path, help="output directory (default: SITE/build)")
     build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors (for CI)")
     build_cmd.add_argument("--base-url", help="override base_url from site.yaml")
+    build_cmd.add_argument("--cache", type=Path, metavar="DIR",
+                           help="where to keep the build cache (default: SITE/.cache/handbook)")
+    build_cmd.add_argument("--no-cache", action="store_true",
+                           help="build everything from nothing, without reading or writing the cache")
 
     check_cmd = commands.add_parser("check", help="check everything, write nothing")
     check_cmd.add_argument("site", nargs="?", default=".", type=Path, help="site directory (default: .)")
@@ -67,11 +71,13 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "build":
-            report = build(args.site, args.out, base_url=args.base_url, strict=args.strict)
+            report = build(args.site, args.out, base_url=args.base_url, strict=args.strict,
+                           cache_dir=args.cache, use_cache=not args.no_cache)
             _print_warnings(report.warnings)
             out = args.out or args.site / "build"
             print(f"built {report.pages} pages ({report.files} files) into {out} "
-                  f"in {report.seconds:.2f} s", file=sys.stderr)
+                  f"in {report.seconds:.2f} s: {report.rendered} rendered, {report.written} written",
+                  file=sys.stderr)
         elif args.command == "check":
             report = build(args.site, strict=args.strict, write=False)
             _print_warnings(report.warnings)
@@ -109,7 +115,9 @@ def main(argv: list[str] | None = None) -> int:
 def _serve(site: Path, host: str, port: int) -> int:
     """`handbook serve`: an incremental build into a temporary folder, served with livereload."""
     # Imported here: the server's libraries are only needed by `serve`.
-    from .incremental import IncrementalBuilder, source_snapshot
+    from .build import Pipeline
+    from .output import LiveFolder
+    from .paths import source_snapshot
     from .serve import Outcome, serve
     from .theme import BUNDLED_THEMES
 
@@ -121,11 +129,12 @@ def _serve(site: Path, host: str, port: int) -> int:
         print(warning, file=sys.stderr)
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
     out = Path(tempfile.mkdtemp(prefix="handbook-serve-"))
-    builder = IncrementalBuilder(site, out, base_url=url)
+    pipeline = Pipeline(site, base_url=url)
+    live = LiveFolder(out)
 
     def rebuild() -> Outcome:
         try:
-            report = builder.rebuild()
+            report = pipeline.run(live)
         except HandbookError as exc:
             message = "\n".join(p.format() for p in exc.problems)
             print(message, file=sys.stderr)

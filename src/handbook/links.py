@@ -51,23 +51,28 @@ def check_anchors(links: Iterable[tuple[str, Iterable[Anchor]]], ids: Mapping[st
 
 
 def relative_url(target: str, here: str) -> str:
-    """A relative URL from the directory page `here` to `target` (a directory ends in '/')."""
-    relative = posixpath.relpath(target or ".", here or ".")
-    if target.endswith("/") or not target:
-        relative = "./" if relative == "." else relative + "/"
-    return relative
+    """A relative URL from the directory page `here` ('sv/org/page/', or '' for the root) to
+    `target` (a directory ends in '/'; '' is the root). Plain string work: it runs for every
+    link of every page."""
+    folders = here.split("/")[:-1]
+    parts = target.split("/")
+    common = 0
+    limit = min(len(folders), len(parts) - 1)
+    while common < limit and folders[common] == parts[common]:
+        common += 1
+    return "../" * (len(folders) - common) + "/".join(parts[common:]) or "./"
 
 
 class PageLinks:
-    """Resolves the links of one page (a callable for the Markdown renderer) and records the
-    organisations and #anchors they point to."""
+    """Resolves the links of one page (a callable for the Markdown renderer) and records what
+    they depend on (dependency keys, see depends.py) and the #anchors they point to."""
 
-    def __init__(self, site: Site, page: Page, problems: Problems):
+    def __init__(self, site: Site, page: Page, problems: Problems, reads: set[str]):
         self.site = site
         self.page = page
         self.organisation = site.organisation(page.organisation)
         self.problems = problems
-        self.linked: set[str] = set()
+        self.reads = reads
         self.anchors: list[Anchor] = []
 
     def __call__(self, url: str) -> str:
@@ -78,12 +83,14 @@ class PageLinks:
             return url
         target = posixpath.normpath(posixpath.join(self.organisation.slug, unquote(parts.path)))
         folder, _, name = target.partition("/")
-        self.linked.add(folder)
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         owner = self.site.find_organisation(folder)
+        self.reads.add("organisations")
         if name.endswith(".md") and owner is not None:
             match = PAGE_FILE.fullmatch(name)
             page_id = match["id"] if match else name[:-3]
+            self.reads.add(f"versions:{folder}/{page_id}")
+            self.reads.add(f"org:{folder}#originals")  # named in the hint when it is missing
             if owner.versions(page_id):
                 linked = owner.page_for(page_id, self.page.language)
                 if parts.fragment:
@@ -94,6 +101,8 @@ class PageLinks:
             self.problems.error(self.page.file, f"the link '{url}' points to a page that does not exist",
                                 self._line(url), hint=hint if names else None)
             return url
+        if owner is not None:
+            self.reads.add(f"media:{folder}")
         if owner is not None and name in owner.media:
             return relative_url(owner.media_path(name), self.page.path) + fragment
         if not name.endswith(".md"):

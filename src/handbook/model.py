@@ -74,6 +74,21 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A link to a page as a listing shows it: in the reader's language, or marked as not."""
+
+    title: str
+    path: str
+    language: str
+    kind: str
+    current: bool = False
+
+    @staticmethod
+    def to(page: Page) -> Link:
+        return Link(page.title, page.path, page.language, page.kind)
+
+
+@dataclass(frozen=True)
 class Organisation:
     """An organisation with its own language and its pages in every language they exist in."""
 
@@ -126,6 +141,23 @@ class Organisation:
     def section(self, kind: str) -> Page | None:
         return next((p for p in self.originals if p.id == kind), None)
 
+    @cached_property
+    def _listings(self) -> dict[str, tuple[Link, ...]]:
+        return {}
+
+    def listing(self, language: str) -> tuple[Link, ...]:
+        """Every page, in `language` where it is translated, else its original, in reading order."""
+        found = self._listings.get(language)
+        if found is None:
+            found = tuple(Link.to(self.page_for(o.id, language)) for o in self.originals)
+            self._listings[language] = found
+        return found
+
+    def alternates(self, page_id: str, languages: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+        """(language, path) of each version of a page, in the site's order of languages."""
+        versions = self.versions(page_id)
+        return tuple((code, versions[code].path) for code in languages if code in versions)
+
 
 @dataclass(frozen=True)
 class Site:
@@ -147,3 +179,11 @@ class Site:
     @cached_property
     def pages(self) -> tuple[Page, ...]:
         return tuple(p for o in self.organisations for p in o.pages)
+
+    @cached_property
+    def _by_file(self) -> dict[str, Page]:
+        return {p.file: p for p in self.pages}
+
+    def find_page(self, file: str) -> Page | None:
+        """A published page by its source file, e.g. content/proaros/vision.md."""
+        return self._by_file.get(file)

@@ -1,16 +1,21 @@
 """The only module that writes output: a complete build goes into a temporary directory beside
 the output, which is swapped in only when everything is written, so a failed or killed build
-leaves the previous output exactly as it was. `serve`'s live output is updated file by file."""
+leaves the previous output exactly as it was. `serve`'s live output is updated file by file.
+
+Both kinds of output offer the same calls, so the pipeline does not care which it writes to:
+put (new bytes), keep (the previous file is still right), copy (a file published as it is),
+finish (make it visible) and discard (forget it)."""
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import hashlib
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
-from collections.abc import Iterable
 
 from .errors import HandbookError, Problem
 
@@ -36,36 +41,123 @@ def looks_like_build(folder: Path) -> bool:
     return (folder / "index.html").is_file() and (folder / "sitemap.xml").is_file()
 
 
-def write_site(out: Path, files: Iterable[tuple[str, str | bytes]],
-               copies: Iterable[tuple[Path, str]]) -> int:
-    """Write `files` (path → text or bytes) and copy `copies` (source → path), then swap them in.
+class StagedBuild:
+    """A complete new output, written into a staging folder beside the previous one and swapped
+    in by `finish`. Files that did not change are hard links to the previous build's (so they
+    cost no writing); anything the staging folder holds is gone if the build stops."""
 
-    Returns the number of files written.
-    """
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale(out)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    count = 0
-    try:
-        staging.chmod(0o777 & ~_umask())
-        for relative, content in files:
-            target = staging / relative
+    def __init__(self, out: Path):
+        self.out = out.resolve()
+        self.written = 0
+        self._folders: set[Path] = set()
+        self.staging = self.out  # until begin()
+
+    def begin(self) -> None:
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale(self.out)
+        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.tmp-", dir=self.out.parent))
+        self.staging.chmod(0o777 & ~_umask())
+
+    def previous(self, path: str) -> tuple[int, int] | None:
+        """(size, mtime_ns) of the previous build's file, if it has one."""
+        try:
+            info = os.stat(self.out / path, follow_symlinks=False)
+        except OSError:
+            return None
+        return (info.st_size, info.st_mtime_ns) if stat.S_ISREG(info.st_mode) else None
+
+    def keep(self, path: str) -> tuple[int, int] | None:
+        """Carry the previous build's file over unchanged; its (size, mtime_ns), or None."""
+        target = self._target(path)
+        try:
+            os.link(self.out / path, target, follow_symlinks=False)
+        except OSError:
+            return None
+        return self.stamp(path)
+
+    def put(self, path: str, data: bytes) -> tuple[int, int]:
+        target = self._target(path)
+        target.write_bytes(data)
+        self.written += 1
+        return self.stamp(path)
+
+    def copy(self, source: Path, path: str, unchanged: bool) -> None:
+        """Publish a file as it is (media, static files)."""
+        if unchanged and self.keep(path) is not None:
+            return
+        shutil.copyfile(source, self._target(path))
+        self.written += 1
+
+    def stamp(self, path: str) -> tuple[int, int]:
+        info = os.stat(self.staging / path)
+        return (info.st_size, info.st_mtime_ns)
+
+    def finish(self) -> None:
+        try:
+            _swap_in(self.staging, self.out)
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        if self.staging != self.out:
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _target(self, path: str) -> Path:
+        target = self.staging / path
+        if target.parent not in self._folders:
             target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, str):
-                content = content.encode("utf-8")
-            target.write_bytes(content)
-            count += 1
-        for source, relative in copies:
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-            count += 1
-        _swap_in(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return count
+            self._folders.add(target.parent)
+        return target
+
+
+class LiveFolder:
+    """`serve`'s output, updated in place file by file: readers see a file's old text or its
+    new one, never half of one. Only files whose bytes changed are written."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self.written = 0
+        self.removed = 0
+        self._digests: dict[str, str] = {}
+        self._seen: set[str] = set()
+
+    def begin(self) -> None:
+        self.written, self.removed, self._seen = 0, 0, set()
+
+    def previous(self, path: str) -> tuple[int, int] | None:
+        return (0, 0) if path in self._digests and (self.out / path).is_file() else None
+
+    def keep(self, path: str) -> tuple[int, int] | None:
+        if path in self._digests and (self.out / path).is_file():
+            self._seen.add(path)
+            return (0, 0)
+        return None
+
+    def put(self, path: str, data: bytes) -> tuple[int, int]:
+        self._seen.add(path)
+        version = hashlib.blake2b(data, digest_size=16).hexdigest()
+        if self._digests.get(path) != version or not (self.out / path).is_file():
+            write_file(self.out / path, data)
+            self._digests[path] = version
+            self.written += 1
+        return (0, 0)
+
+    def copy(self, source: Path, path: str, unchanged: bool) -> None:
+        self.put(path, source.read_bytes())
+
+    def stamp(self, path: str) -> tuple[int, int]:
+        return (0, 0)
+
+    def finish(self) -> None:
+        """Remove what this build did not publish."""
+        for path in sorted(set(self._digests) - self._seen):
+            remove_file(self.out, path)
+            del self._digests[path]
+            self.removed += 1
+
+    def discard(self) -> None:
+        pass
 
 
 def _swap_in(staging: Path, out: Path) -> None:

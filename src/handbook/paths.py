@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import Problems
@@ -95,3 +96,24 @@ def read_site_file(path: Path) -> bytes:
     finally:
         os.close(descriptor)
 
+
+_WATCHED = ("site.yaml", "content", "templates", "locales", "themes")
+
+
+def source_snapshot(site_dir: Path, extra: Iterable[Path] = ()) -> dict[str, tuple[int, int]]:
+    """(modification time, size) of every source file of a site: what `serve` watches.
+    Hidden files and editors' temporary files are left out."""
+    snapshot = {}
+    roots = [site_dir / name for name in _WATCHED] + list(extra)
+    for root in roots:
+        files = [root] if root.is_file() else (root.rglob("*") if root.is_dir() else [])
+        for file in files:
+            name = file.name
+            if name.startswith((".", "#")) or name.endswith(("~", ".swp", ".tmp")) or not file.is_file():
+                continue
+            try:
+                stat = file.stat()
+            except OSError:
+                continue
+            snapshot[str(file)] = (stat.st_mtime_ns, stat.st_size)
+    return snapshot

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from babel.messages.mofile import write_mo
@@ -16,6 +17,7 @@ from babel.support import NullTranslations, Translations
 from markupsafe import escape
 
 from .config import SiteConfig
+from .depends import item_key
 from .errors import HandbookError, Problem, Problems
 from .locale import parse_locale
 from .sources import read_text
@@ -37,6 +39,11 @@ class Theme:
     template_dirs: tuple[Path, ...]
     label: str  # how problems name the theme's files, relative to the site where possible
     assets: dict[str, str] = field(default_factory=dict)  # static name → fingerprinted path
+    # Each template's name → (how problems name its file, a digest of its source).
+    templates: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def template_label(self, name: str) -> str:
+        return self.templates[name][0] if name in self.templates else name
 
     @property
     def static_dir(self) -> Path:
@@ -58,7 +65,15 @@ def load_theme(config: SiteConfig) -> Theme:
                                      hint="use 'theme: default' or create themes/"
                                           f"{config.theme}/templates/")])
     dirs = tuple(d for d in (config.root / "templates", path / "templates") if d.is_dir())
-    return Theme(config.theme, path, dirs, label, _fingerprint(path / "static"))
+    templates: dict[str, tuple[str, str]] = {}
+    for folder, folder_label in ((config.root / "templates", "templates"), (path / "templates", f"{label}/templates")):
+        if folder.is_dir():
+            for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+                name = file.relative_to(folder).as_posix()
+                if name not in templates:  # the site's own template hides the theme's
+                    source = hashlib.blake2b(file.read_bytes(), digest_size=12).hexdigest()
+                    templates[name] = (f"{folder_label}/{name}", source)
+    return Theme(config.theme, path, dirs, label, _fingerprint(path / "static"), templates)
 
 
 def _fingerprint(static: Path) -> dict[str, str]:
@@ -194,9 +209,31 @@ def _check_po_lines(text: str, label: str) -> None:
         raise HandbookError(problems)
 
 
-def make_environment(theme: Theme, translations: NullTranslations) -> jinja2.Environment:
+class RecordingEnvironment(jinja2.Environment):
+    """Records, while `reads` is set, the templates a render loads and the attributes of model
+    items it looks at (keys as in depends.py): the dependencies of one output, as they happen."""
+
+    reads: set[str] | None = None
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if self.reads is not None and (prefix := item_key(obj)) is not None:
+            self.reads.add(f"{prefix}#{attribute}")
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        if self.reads is not None and isinstance(argument, str) and (prefix := item_key(obj)) is not None:
+            self.reads.add(f"{prefix}#{argument}")
+        return super().getitem(obj, argument)
+
+    def get_template(self, name: Any, parent: str | None = None, globals: Any = None) -> jinja2.Template:
+        if self.reads is not None and isinstance(name, str):
+            self.reads.add(f"template:{self.join_path(name, parent) if parent else name}")
+        return super().get_template(name, parent, globals)
+
+
+def make_environment(theme: Theme, translations: NullTranslations) -> RecordingEnvironment:
     """A Jinja environment with the language's translations installed (gettext, plurals)."""
-    environment = jinja2.Environment(
+    environment = RecordingEnvironment(
         loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,

@@ -1,0 +1,208 @@
+"""The build cache: what each output was rendered from, its problems, and its text, kept between
+runs (in SITE/.cache/handbook/ by default) so that a build renders only stale outputs.
+
+One SQLite file, written in one transaction per build. Nothing in it is trusted: it holds JSON
+and compressed text, never pickles (a cache can come from a pull request or a CI cache), every
+text is checked against its digest when read back, and a file that is not a readable cache of
+this version of handbook is set aside and rebuilt. A damaged entry means that output is
+rendered again; it is never published.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import sys
+import zlib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from .errors import Problem
+from .links import Anchor
+
+FORMAT = "1"
+CACHE_DIR = Path(".cache") / "handbook"
+_LIBRARIES = ("Jinja2", "Markdown", "Babel", "nh3", "PyYAML", "pyuca", "MarkupSafe")
+
+
+@cache
+def environment_key() -> str:
+    """What every cached output depends on besides its own sources: this code (the package's
+    files, so a development checkout counts too), the libraries it renders with, Python."""
+    hasher = hashlib.blake2b(digest_size=16)
+    hasher.update(FORMAT.encode())
+    package = Path(__file__).parent
+    for file in sorted(package.rglob("*.py")):
+        hasher.update(file.relative_to(package).as_posix().encode())
+        hasher.update(file.read_bytes())
+    for name in _LIBRARIES:
+        try:
+            hasher.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            hasher.update(name.encode())
+    hasher.update(f"{sys.version_info[:2]}".encode())
+    return hasher.hexdigest()
+
+
+def stamp(keys: tuple[str, ...], versions) -> str:
+    """One digest of the current versions of an output's keys."""
+    joined = "\n".join(f"{key}={versions(key)}" for key in keys)
+    return hashlib.blake2b(joined.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def text_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@dataclass
+class Entry:
+    """How an output was last made."""
+
+    keys: tuple[str, ...]          # the dependency keys it read
+    stamp: str                     # their versions then, as one digest
+    digest: str                    # of its bytes
+    problems: tuple[Problem, ...] = ()
+    anchors: tuple[Anchor, ...] = ()
+    ids: frozenset[str] = frozenset()
+    source: str | None = None      # the Markdown file it was made from, if any
+    file: tuple[int, int] | None = None  # (size, mtime_ns) of the file last written for it
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "stamp": self.stamp, "digest": self.digest,
+            "problems": [[p.path, p.message, p.line, p.column, p.hint, p.severity] for p in self.problems],
+            "anchors": [[a.output, a.fragment, a.url, a.line] for a in self.anchors],
+            "ids": sorted(self.ids), "source": self.source, "file": self.file,
+        }, ensure_ascii=False, separators=(",", ":"))
+
+    @staticmethod
+    def from_json(keys: tuple[str, ...], text: str) -> Entry:
+        data = json.loads(text)
+        return Entry(
+            keys=keys, stamp=str(data["stamp"]), digest=str(data["digest"]),
+            problems=tuple(Problem(str(p[0]), str(p[1]), _int(p[2]), _int(p[3]),
+                                   None if p[4] is None else str(p[4]), str(p[5])) for p in data["problems"]),
+            anchors=tuple(Anchor(str(a[0]), str(a[1]), str(a[2]), _int(a[3])) for a in data["anchors"]),
+            ids=frozenset(str(i) for i in data["ids"]),
+            source=None if data["source"] is None else str(data["source"]),
+            file=None if data["file"] is None else (int(data["file"][0]), int(data["file"][1])))
+
+
+def _int(value: object) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError("not a number")
+    return value
+
+
+@dataclass
+class Cache:
+    """Entries by output path, loaded once; texts are read on demand. Without a file it lives in
+    memory only (as `serve` and `--no-cache` use it)."""
+
+    file: Path | None = None
+    entries: dict[str, Entry] = field(default_factory=dict)
+    note: str | None = None  # why an existing cache file was not used, for a warning
+    _db: sqlite3.Connection | None = None
+    _key_ids: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, file: Path | None) -> Cache:
+        cache = cls(file)
+        if file is not None:
+            cache._load()
+        return cache
+
+    def _load(self) -> None:
+        assert self.file is not None
+        if not self.file.exists():
+            return
+        try:
+            db = sqlite3.connect(self.file)
+            meta = dict(db.execute("SELECT key, value FROM meta"))
+            if meta.get("environment") != environment_key():
+                db.close()
+                self._set_aside(None)  # made by another version: start afresh, quietly
+                return
+            names = {ident: key for ident, key in db.execute("SELECT id, key FROM keys")}
+            self._key_ids = {key: ident for ident, key in names.items()}
+            for path, keys, entry in db.execute("SELECT path, keys, entry FROM outputs"):
+                try:
+                    ids = tuple(names[int(i)] for i in keys.split(",")) if keys else ()
+                    self.entries[path] = Entry.from_json(ids, entry)
+                except (ValueError, KeyError, TypeError, IndexError, json.JSONDecodeError):
+                    continue  # a damaged entry: that output renders again
+            self._db = db
+        except sqlite3.DatabaseError as exc:
+            self.entries.clear()
+            self._set_aside(f"the build cache {self.file} could not be read ({exc}); it is rebuilt")
+
+    def _set_aside(self, note: str | None) -> None:
+        assert self.file is not None
+        self.note = note
+        self._key_ids = {}
+        self.file.unlink(missing_ok=True)
+
+    def text(self, path: str) -> bytes | None:
+        """An output's bytes as last rendered, if the cache has them intact."""
+        entry = self.entries.get(path)
+        if self._db is None or entry is None:
+            return None
+        try:
+            row = self._db.execute("SELECT text FROM outputs WHERE path = ?", (path,)).fetchone()
+            data = zlib.decompress(row[0]) if row and row[0] is not None else None
+        except (sqlite3.DatabaseError, zlib.error):
+            return None
+        return data if data is not None and text_digest(data) == entry.digest else None
+
+    def save(self, changed: dict[str, tuple[Entry, bytes | None]], entries: dict[str, Entry]) -> None:
+        """Store this build's entries: `changed` ones with their new bytes (None: the stored
+        text is still right); outputs that no longer exist are dropped."""
+        self.entries = entries
+        if self.file is None:
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        if self._db is None:
+            self._db = sqlite3.connect(self.file)
+            self._db.executescript(
+                "PRAGMA journal_mode=DELETE;"
+                "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
+                "CREATE TABLE IF NOT EXISTS keys (id INTEGER PRIMARY KEY, key TEXT UNIQUE);"
+                "CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, keys TEXT, entry TEXT, text BLOB);")
+        db = self._db
+        with db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('environment', ?)", (environment_key(),))
+            gone = set(self._stored_paths()) - set(entries)
+            db.executemany("DELETE FROM outputs WHERE path = ?", [(p,) for p in sorted(gone)])
+            for path, (entry, data) in sorted(changed.items()):
+                keys = ",".join(str(self._key_id(key)) for key in entry.keys)
+                text = None if data is None else zlib.compress(data, 1)
+                db.execute("INSERT INTO outputs VALUES (?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET "
+                           "keys = excluded.keys, entry = excluded.entry, "
+                           "text = COALESCE(excluded.text, outputs.text)",
+                           (path, keys, entry.to_json(), text))
+
+    def _stored_paths(self) -> list[str]:
+        assert self._db is not None
+        return [row[0] for row in self._db.execute("SELECT path FROM outputs")]
+
+    def _key_id(self, key: str) -> int:
+        ident = self._key_ids.get(key)
+        if ident is None:
+            assert self._db is not None
+            cursor = self._db.execute("INSERT OR IGNORE INTO keys (key) VALUES (?)", (key,))
+            if cursor.lastrowid and cursor.rowcount:
+                ident = cursor.lastrowid
+            else:
+                ident = self._db.execute("SELECT id FROM keys WHERE key = ?", (key,)).fetchone()[0]
+            self._key_ids[key] = ident
+        return ident
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

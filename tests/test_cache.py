@@ -1,0 +1,201 @@
+"""The persistent build cache: a warm build renders only what changed and writes only changed
+files, its output is byte for byte a clean build's, and a damaged or foreign cache is never
+published from."""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+import sqlite3
+import zlib
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, copy_example, files_of
+
+SUMMARY = re.compile(r"built (\d+) pages \((\d+) files\) into .* in [\d.]+ s: (\d+) rendered, (\d+) written")
+
+
+def summary(err: str) -> tuple[int, int]:
+    """(rendered, written) from a build's last line."""
+    match = SUMMARY.search(err)
+    assert match, err
+    return int(match[3]), int(match[4])
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    return copy_example(tmp_path / "site")
+
+
+def clean_build(run, site: Path, out: Path) -> dict[str, bytes]:
+    result = run("build", "--no-cache", "--out", out, site, site=site)
+    assert result.code == 0, result.err
+    return files_of(out)
+
+
+def test_a_second_build_renders_and_writes_nothing(run, site):
+    first = run("build", site)
+    assert summary(first.err) == (40, 43)
+    before = {path: (site / "build" / path).stat().st_ino for path in files_of(site / "build")}
+    again = run("build", site)
+    assert summary(again.err) == (0, 0)
+    after = {path: (site / "build" / path).stat().st_ino for path in files_of(site / "build")}
+    assert after == before  # the very same files, carried over, not rewritten
+
+
+def test_one_edit_renders_what_shows_it(run, site):
+    run("build", site)
+    values = site / "content/proaros/values.md"
+    values.write_text(values.read_text(encoding="utf-8").replace("Våra ledstjärnor är", "Våra goda ledstjärnor är"),
+                      encoding="utf-8")
+    result = run("build", site)
+    assert summary(result.err) == (1, 1)
+    assert "Våra goda ledstjärnor är" in (site / "build/sv/proaros/values/index.html").read_text(encoding="utf-8")
+
+
+def test_a_warm_cache_fills_an_empty_output_without_rendering(run, site, tmp_path):
+    run("build", site)
+    shutil.rmtree(site / "build")
+    result = run("build", site)
+    assert summary(result.err) == (0, 43)
+    assert files_of(site / "build") == clean_build(run, site, tmp_path / "clean")
+
+
+def test_no_cache_reads_and_writes_no_cache(run, site):
+    assert summary(run("build", "--no-cache", site).err) == (40, 43)
+    assert not (site / ".cache").exists()
+
+
+def test_the_cache_can_live_elsewhere(run, site, tmp_path):
+    run("build", "--cache", tmp_path / "elsewhere", site)
+    assert (tmp_path / "elsewhere/cache.sqlite").is_file() and not (site / ".cache").exists()
+    assert summary(run("build", "--cache", tmp_path / "elsewhere", site).err) == (0, 0)
+
+
+def test_a_file_changed_by_hand_in_the_output_is_made_right_again(run, site, tmp_path):
+    run("build", site)
+    page = site / "build/sv/proaros/vision/index.html"
+    page.write_text("defaced", encoding="utf-8")
+    run("build", site)
+    assert files_of(site / "build") == clean_build(run, site, tmp_path / "clean")
+
+
+# -- damaged and foreign caches ------------------------------------------------------------------
+
+def cache_file(site: Path) -> Path:
+    return site / ".cache/handbook/cache.sqlite"
+
+
+def test_a_cache_that_is_not_a_database_is_rebuilt_with_a_warning(run, site, tmp_path):
+    run("build", site)
+    cache_file(site).write_bytes(b"this is not SQLite" * 100)
+    shutil.rmtree(site / "build")
+    result = run("build", site)
+    assert result.code == 0
+    assert ".cache/handbook: warning: the build cache" in result.err and "it is rebuilt" in result.err
+    assert summary(result.err)[0] == 40
+    assert files_of(site / "build") == clean_build(run, site, tmp_path / "clean")
+    assert summary(run("build", site).err) == (0, 0)  # and it works again
+
+
+def test_a_truncated_cache_is_never_published_from(run, site, tmp_path):
+    run("build", site)
+    data = cache_file(site).read_bytes()
+    cache_file(site).write_bytes(data[: len(data) // 3])
+    shutil.rmtree(site / "build")
+    result = run("build", site)
+    assert result.code == 0, result.err
+    assert files_of(site / "build") == clean_build(run, site, tmp_path / "clean")
+
+
+def test_a_text_altered_in_the_cache_is_rendered_again(run, site, tmp_path):
+    run("build", site)
+    with sqlite3.connect(cache_file(site)) as db:
+        db.execute("UPDATE outputs SET text = ? WHERE path = 'sv/proaros/vision/index.html'",
+                   (zlib.compress(b"<script>alert(1)</script>"),))
+    db.close()
+    shutil.rmtree(site / "build")
+    run("build", site)
+    assert b"alert" not in (site / "build/sv/proaros/vision/index.html").read_bytes()
+    assert files_of(site / "build") == clean_build(run, site, tmp_path / "clean")
+
+
+def test_an_entry_altered_in_the_cache_is_rendered_again(run, site, tmp_path):
+    run("build", site)
+    with sqlite3.connect(cache_file(site)) as db:
+        db.execute("UPDATE outputs SET entry = '{\"stamp\": 1' WHERE path = 'da/index.html'")
+        db.execute("UPDATE outputs SET keys = 'x,y' WHERE path = 'cs/index.html'")
+    db.close()
+    result = run("build", site)
+    assert summary(result.err)[0] == 2
+    assert files_of(site / "build") == clean_build(run, site, tmp_path / "clean")
+
+
+def test_a_cache_from_another_version_is_ignored(run, site, tmp_path):
+    run("build", site)
+    with sqlite3.connect(cache_file(site)) as db:
+        db.execute("UPDATE meta SET value = 'another handbook' WHERE key = 'environment'")
+    db.close()
+    result = run("build", site)
+    assert summary(result.err)[0] == 40 and "warning" not in result.err
+
+
+def test_a_cache_folder_that_links_out_of_the_site_is_not_used(run, site, tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (site / ".cache").symlink_to(tmp_path / "elsewhere")
+    result = run("build", site)
+    assert result.code == 0
+    assert "the build cache is not used" in result.err
+    assert not any((tmp_path / "elsewhere").rglob("*"))
+
+
+# -- any sequence of edits ----------------------------------------------------------------------
+
+def _replace(file: Path, old: str, new: str) -> bool:
+    text = file.read_text(encoding="utf-8")
+    if old not in text:
+        return False
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return True
+
+
+EDITS = [
+    lambda s, n: _replace(s / "content/proaros/values.md", "name: Omtanke", f"name: Omtanke {n}"),
+    lambda s, n: _replace(s / "content/proaros/vision.md", "title: ", f"title: {n} "),
+    lambda s, n: _replace(s / "content/hultsfred/vardegrund.md", "Sluta aldrig", f"Sluta aldrig {n}"),
+    lambda s, n: _replace(s / "content/center-norrebro/organisation.yaml", "name: ", f"name: {n} "),
+    lambda s, n: (s / f"content/proaros/artikel-{n}.md").write_text(
+        f"---\ntitle: Artikel {n}\n---\nSe [värdena](values.md) och [visionen](vision.md#{'x' * 0}).\n",
+        encoding="utf-8"),
+    lambda s, n: [p.unlink() for p in sorted((s / "content/proaros").glob("artikel-*.md"))[:1]],
+    lambda s, n: (s / "content/cpus-slagelse/strategy.en.md").write_text(
+        f"---\ntitle: Strategy {n}\n---\nText {n}.\n", encoding="utf-8"),
+    lambda s, n: _replace(s / "site.yaml", "en: Handbook", f"en: Handbook {n}"),
+    lambda s, n: (s / "templates").mkdir(exist_ok=True) or (s / "templates/vision.html").write_text(
+        (REPO / "src/handbook/themes/default/templates/vision.html").read_text(encoding="utf-8")
+        .replace('class="statement"', f'class="statement s{n}"'), encoding="utf-8"),
+    lambda s, n: (s / "locales/da/LC_MESSAGES").mkdir(parents=True, exist_ok=True) or
+    (s / "locales/da/LC_MESSAGES/messages.po").write_text(
+        f'msgid ""\nmsgstr ""\n"Language: da\\n"\n\nmsgid "Skip to content"\nmsgstr "Til indholdet {n}"\n',
+        encoding="utf-8"),
+    lambda s, n: _replace(s / "content/iq-roma-servis/organisation.yaml", "language: cs",
+                          f"language: cs\norder: {n % 3}") or
+    _replace(s / "content/iq-roma-servis/organisation.yaml", f"order: {(n - 1) % 3}", f"order: {n % 3}"),
+    lambda s, n: _replace(s / "content/proaros/vision.en.md", "title: Our vision", f"title: Our vision\nslug: v{n}")
+    or _replace(s / "content/proaros/vision.en.md", "slug: v", "slug: w"),
+]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_any_sequence_of_edits_builds_what_a_clean_build_builds(run, site, tmp_path, seed):
+    chooser = random.Random(seed)
+    assert run("build", site).code == 0
+    for number in range(1, 9):
+        chooser.choice(EDITS)(site, number)
+        warm = run("build", site)
+        assert warm.code == 0, warm.err
+        assert files_of(site / "build") == clean_build(run, site, tmp_path / f"clean-{number}"), \
+            f"step {number} of seed {seed}"
