@@ -15,6 +15,9 @@ def test_github_workflow_builds_strictly_and_publishes_build():
     runs = [step.get("run", "") for step in steps]
     assert any(run.startswith("handbook build --strict .") for run in runs)
     assert any("pip install ." in run for run in runs)
+    cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache"))
+    assert cache["with"]["path"] == ".cache/handbook"
+    assert steps.index(cache) < next(i for i, run in enumerate(runs) if run.startswith("handbook build"))
     upload = next(step for step in steps if "upload-pages-artifact" in step.get("uses", ""))
     assert upload["with"]["path"] == "build"
     deploy = workflow["jobs"]["deploy"]
