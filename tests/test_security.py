@@ -395,14 +395,28 @@ def test_a_socket_is_never_read(make_site, run):
 # -- media that would run in the site's origin ----------------------------------------------------
 
 @pytest.mark.parametrize("name,data,expected", [
-    ("page.html", b"<script>alert(1)</script>", ".html files open as pages of the handbook"),
-    ("code.js", b"alert(1)", ".js files open as pages"),
+    ("page.html", b"<script>alert(1)</script>", ".html files are not published"),
+    ("code.js", b"alert(1)", ".js files are not published"),
+    ("x.xhtm", b"<html xmlns='http://www.w3.org/1999/xhtml'><script>alert(1)</script></html>",
+     ".xhtm files are not published"),
+    ("a.html.gz", b"\x1f\x8b", ".gz files are not published"),
+    ("b.html.pdf", b"%PDF", "'.html' in the name makes some web servers send the file as a page"),
+    ("noext", b"<script>alert(1)</script>", "a file without a suffix"),
+    ("xslt.svg", b'<?xml-stylesheet type="text/xsl" href="x.png"?><svg xmlns="http://www.w3.org/2000/svg"/>',
+     "processing instruction"),
+    ("refresh.svg", b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml">'
+                    b'<h:meta http-equiv="refresh" content="0;url=https://evil.example/"/></svg>', "contains <meta>"),
+    ("far.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><image href="//evil.example/t.png"/></svg>',
+     "may only refer to parts of itself"),
+    ("css.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><style>@import url(https://evil.example/a.css)</style></svg>',
+     "its style sheet loads something from elsewhere"),
+    ("page.svg", b'<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>', "it is not an SVG drawing"),
     ("evil.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "the event handler onload"),
     ("evil2.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "contains <script>"),
     ("evil3.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p>x</p></foreignObject></svg>',
      "contains <foreignobject>"),
     ("evil4.svg", b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
-                  b'<a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', "links to 'javascript:alert(1)'"),
+                  b'<use xlink:href="javascript:alert(1)"/></svg>', "refers to 'javascript:alert(1)'"),
     ("bomb.svg", b'<!DOCTYPE svg [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><svg>&b;</svg>', "declares entities"),
 ])
 def test_media_that_could_run_script_is_an_error(make_site, run, name, data, expected):
@@ -415,7 +429,9 @@ def test_media_that_could_run_script_is_an_error(make_site, run, name, data, exp
 def test_a_plain_svg_drawing_is_published(build_site):
     svg = (b'<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
            b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<svg xmlns="http://www.w3.org/2000/svg" '
-           b'viewBox="0 0 10 10"><style>circle{fill:red}</style><circle r="4" cx="5" cy="5"/></svg>')
+           b'xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" viewBox="0 0 10 10">'
+           b'<sodipodi:namedview/><style>circle{fill:url(#g)}</style><defs><linearGradient id="g"/></defs>'
+           b'<circle r="4" cx="5" cy="5"/><use href="#g"/></svg>')
     result = build_site({"content/org/organisation.yaml": "name: Org\nlanguage: sv\nlogo: media/logo.svg\n",
                          "content/org/media/logo.svg": svg})
     assert (result.build / "media/org/logo.svg").read_bytes() == svg
@@ -477,3 +493,50 @@ def test_pages_keep_their_policy_under_serve(tmp_path):
     assert b'<link rel="stylesheet" href="/__handbook__/overlay.css">' in body
 
 
+
+
+@pytest.mark.parametrize("target", ["../../../.git/config", "../../../.env", "../../../secrets.yaml"])
+def test_a_link_from_content_to_elsewhere_in_the_site_is_an_error(make_site, run, target):
+    root = make_site({**ORG, ".git/config": "[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n",
+                      ".env": "TOKEN=secret\n", "secrets.yaml": "token: secret\n"})
+    (root / "content/org/media").mkdir()
+    (root / "content/org/media/config.txt").symlink_to(target)
+    result = run("build", root)
+    assert result.code == 1
+    assert "content/org/media/config.txt: error: this is a link to" in result.err
+    assert "which is not a file of content that may be published" in result.err
+    assert "secret" not in result.err.replace("secrets.yaml", "")
+
+
+def test_an_output_folder_that_is_a_link_is_refused(make_site, run, tmp_path):
+    root = make_site({**ORG})
+    (tmp_path / "elsewhere").mkdir()
+    (root / "build").symlink_to(tmp_path / "elsewhere")
+    result = run("build", root)
+    assert result.code == 1
+    assert "the output directory is a symbolic link" in result.err
+    assert not any((tmp_path / "elsewhere").iterdir())
+
+
+def test_the_dev_server_redirects_only_within_itself_and_never_sniffs(tmp_path):
+    from handbook.serve import _State, make_app
+    root = tmp_path / "out"
+    (root / "sv").mkdir(parents=True)
+    (root / "sv/index.html").write_text("<html><head></head><body>hej</body></html>", encoding="utf-8")
+    (root / "sv/a.html.gz").write_bytes(b"<script>alert(1)</script>")
+    app = make_app(root, _State(), frozenset({"127.0.0.1", "localhost", "::1"}))
+
+    def get(path: str, host: str = "127.0.0.1:8000") -> tuple[str, dict[str, str]]:
+        seen = []
+        b"".join(app({"PATH_INFO": path, "HTTP_HOST": host}, lambda s, h: seen.append((s, dict(h)))))
+        return seen[0]
+
+    status, headers = get("//evil.example/../sv")  # what '/%2fevil.example/..%2fsv' decodes to
+    assert status.startswith("301") and headers["Location"] == "/sv/"
+    status, headers = get("/sv/a.html.gz")
+    assert headers["Content-Type"] == "application/octet-stream"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    # A page elsewhere that points its own name at 127.0.0.1 cannot read the preview.
+    assert get("/sv/", host="evil.example:8000")[0].startswith("403")
+    assert get("/sv/", host="localhost:8000")[0].startswith("200")
+    assert get("/sv/", host="[::1]:8000")[0].startswith("200")

@@ -11,7 +11,7 @@ from .config import SiteConfig
 from .errors import HandbookError, Problems
 from .fields import Fields
 from .markdown import MarkdownRenderer, report_findings
-from .sanitise import ACTIVE_MEDIA, svg_problem
+from .sanitise import media_problem, svg_problem
 from .model import Organisation, Page, Period, SECTIONS, Site, Value
 from .typography import typeset
 from .sources import (YamlList, YamlMap, decode_text, describe, parse_yaml, read_bytes, read_text,
@@ -170,17 +170,14 @@ def _media_files(folder: Path, where: str, problems: Problems) -> tuple[str, ...
         name = file.relative_to(folder).as_posix()
         if any(part.startswith(".") for part in file.relative_to(media).parts):
             continue
-        suffix = file.suffix.lower()
-        why = None
-        if suffix in ACTIVE_MEDIA:
-            why = f"{suffix} files open as pages of the handbook, where they could run script"
-        elif suffix == ".svg":
+        why = media_problem(file.name)
+        if why is None and file.suffix.lower() == ".svg":
             problem = svg_problem(read_bytes(file, f"{where}/{name}"))
             if problem:
                 why = f"this drawing cannot be published: {problem}"
         if why:
             problems.error(f"{where}/{name}", why, hint="publish documents as PDF and images as PNG, "
-                                                        "JPEG or a plain SVG drawing")
+                                                        "JPEG or a plain SVG drawing; zip other files")
             continue
         files.append(name)
     return tuple(files)

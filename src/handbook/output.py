@@ -25,6 +25,9 @@ _AT_FDCWD = -100
 
 def check_output_dir(out: Path, site_root: Path) -> None:
     """Refuse an output directory whose replacement would destroy sources or unrelated files."""
+    if out.is_symlink():
+        raise HandbookError([Problem(str(out), "the output directory is a symbolic link",
+                                     hint="remove the link, or choose another --out")])
     out, site_root = out.resolve(), site_root.resolve()
     if out == site_root or out in site_root.parents:
         raise HandbookError([Problem(str(out), "the output directory would contain the site's sources",

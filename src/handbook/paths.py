@@ -25,11 +25,15 @@ def check_site_files(site_dir: Path) -> None:
     problems = Problems()
     root = site_dir.resolve()
     for name in SOURCES:
-        _check(site_dir / name, name, root, frozenset(), problems)
+        # A link under content/ must stay in content/: the site folder is often a whole
+        # repository, with secrets beside the content (.git/config holds CI's token).
+        allowed = (root / name).resolve() if name == "content" else root
+        _check(site_dir / name, name, root, allowed, frozenset(), problems)
     problems.raise_if_errors()
 
 
-def _check(path: Path, label: str, root: Path, ancestors: frozenset[Path], problems: Problems) -> None:
+def _check(path: Path, label: str, root: Path, allowed: Path, ancestors: frozenset[Path],
+           problems: Problems) -> None:
     try:
         info = os.lstat(path)
     except FileNotFoundError:
@@ -43,6 +47,14 @@ def _check(path: Path, label: str, root: Path, ancestors: frozenset[Path], probl
             problems.error(label, f"this is a link to {target}, which is outside the site folder",
                            hint="links may only point inside the site folder; copy the file "
                                 "into the site instead")
+            return
+        where = target.relative_to(root).parts
+        if not is_inside(target, allowed) or any(part.startswith(".") for part in where):
+            folder = allowed.relative_to(root).as_posix() if allowed != root else "the site folder"
+            problems.error(label, f"this is a link to {'/'.join(where)}, which is not a file of "
+                                  f"{folder} that may be published",
+                           hint="links in content/ may only point into content/, and never to "
+                                "hidden files; copy the file instead")
             return
         try:
             info = os.stat(path)
@@ -62,7 +74,7 @@ def _check(path: Path, label: str, root: Path, ancestors: frozenset[Path], probl
             problems.error(label, f"cannot read this folder: {exc.strerror}")
             return
         for entry in entries:
-            _check(path / entry.name, f"{label}/{entry.name}", root, ancestors | {real}, problems)
+            _check(path / entry.name, f"{label}/{entry.name}", root, allowed, ancestors | {real}, problems)
     elif not stat.S_ISREG(info.st_mode):
         problems.error(label, f"this is {_special_kind(info.st_mode)}, not a file; it is never read",
                        hint="remove it from the site folder")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import PurePosixPath
 
 import nh3
 
@@ -253,37 +254,86 @@ class _Inspector(HTMLParser):
         return Finding(f"the attribute {name} removed from <{tag}>: {why}", name)
 
 
-# Media files that a browser opens as a page of the site, where they could run script.
-ACTIVE_MEDIA = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml", ".mht", ".mhtml", ".xml",
-                          ".xsl", ".xslt", ".js", ".mjs", ".cjs", ".swf", ".svgz", ".hta",
-                          ".php", ".wasm"})
+# Media files: what may be published, by the name's last suffix. Anything else could be opened
+# by a browser as a page of the site (.html, .xhtm, .xml, …) or is not worth the risk.
+MEDIA_SUFFIXES = frozenset({
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg",
+    ".pdf", ".txt", ".csv", ".rtf", ".odt", ".ods", ".odp", ".doc", ".docx", ".xls", ".xlsx",
+    ".ppt", ".pptx", ".epub", ".zip",
+    ".mp3", ".m4a", ".oga", ".ogg", ".opus", ".wav", ".mp4", ".m4v", ".ogv", ".webm", ".vtt",
+})
+# Suffixes that make a browser or a web server treat a file as a page or compressed content,
+# wherever they stand in the name (a.html.pdf is fine for browsers, not for every server).
+_ACTIVE_SUFFIXES = frozenset({
+    ".html", ".htm", ".xhtml", ".xhtm", ".xht", ".shtml", ".mht", ".mhtml", ".xml", ".xsl",
+    ".xslt", ".svgz", ".js", ".mjs", ".cjs", ".swf", ".hta", ".php", ".wasm", ".gz", ".bz2",
+    ".xz", ".z", ".br", ".zst", ".xpdl", ".rss", ".atom", ".rdf", ".mml",
+})
+
+
+def media_problem(name: str) -> str | None:
+    """Why a media file's name keeps it from being published, or None."""
+    suffixes = [s.lower() for s in PurePosixPath(name).suffixes]
+    if not suffixes:
+        return "a file without a suffix (.pdf, .png, …) cannot be published: browsers guess what it is"
+    if suffixes[-1] not in MEDIA_SUFFIXES:
+        return f"{suffixes[-1]} files are not published: browsers could open them as pages of the handbook"
+    active = next((s for s in suffixes[:-1] if s in _ACTIVE_SUFFIXES), None)
+    if active:
+        return f"'{active}' in the name makes some web servers send the file as a page"
+    return None
+
+
+SVG_NAMESPACE = "http://www.w3.org/2000/svg"
+_XLINK = "{http://www.w3.org/1999/xlink}href"
+# Elements of these kinds are pages, formulas or programs inside a drawing; others that drawing
+# programs add (Inkscape's, RDF metadata) are ignored by browsers.
+_ACTIVE_NAMESPACES = ("{http://www.w3.org/1999/xhtml}", "{http://www.w3.org/1999/XSL/Transform}",
+                      "{http://www.w3.org/1998/Math/MathML}")
 _SVG_ACTIVE_TAGS = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler",
-                              "listener"})
+                              "listener", "a"})
+_CSS_REMOTE = re.compile(r"@import|url\(\s*(?![\"']?#)", re.IGNORECASE)
+_PROCESSING = re.compile(rb"<\?(?!xml[\s?])", re.IGNORECASE)
 
 
 def svg_problem(data: bytes) -> str | None:
-    """Why an SVG file must not be published (it could run script when opened on its own),
-    or None. Parsed as XML, as browsers do, with no entities or DTDs: a drawing needs neither."""
+    """Why an SVG file must not be published, or None. An SVG opened on its own is a document
+    of the site, where it could run script or load other things, so only plain drawings pass:
+    SVG elements only, no scripts, links, event handlers, style sheets or references outside
+    the drawing, no processing instructions (an XSLT style sheet runs script), no entities."""
     import xml.etree.ElementTree as ElementTree
 
-    text = data.decode("utf-8", errors="replace")
-    if "<!ENTITY" in text.upper():
+    upper = data.upper()
+    if b"<!ENTITY" in upper:
         return "it declares entities, which drawings do not need"
+    if b"<!DOCTYPE" in upper and b"[" in data[upper.index(b"<!DOCTYPE"):].split(b">", 1)[0]:
+        return "its DOCTYPE declares things of its own, which drawings do not need"
+    if _PROCESSING.search(data):
+        return "it has a processing instruction (<?…?>), which can make a browser run a style sheet"
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
         return f"it is not a well-formed SVG file ({exc})"
+    if root.tag != f"{{{SVG_NAMESPACE}}}svg":
+        return "it is not an SVG drawing (its first element is not <svg> in the SVG namespace)"
     for element in root.iter():
-        tag = element.tag.rsplit("}", 1)[-1].lower() if isinstance(element.tag, str) else ""
-        if tag in _SVG_ACTIVE_TAGS:
-            return f"it contains <{tag}>, which can run script"
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag.startswith(_ACTIVE_NAMESPACES):
+            return f"it contains <{tag.rsplit('}', 1)[-1]}>, which is not part of a drawing"
+        local_tag = tag.rsplit("}", 1)[-1].lower()
+        if local_tag in _SVG_ACTIVE_TAGS:
+            return f"it contains <{local_tag}>, which can run script or lead elsewhere"
+        if local_tag == "style" and _CSS_REMOTE.search("".join(element.itertext())):
+            return "its style sheet loads something from elsewhere"
         for name, value in element.attrib.items():
             local = name.rsplit("}", 1)[-1].lower()
             if local.startswith("on"):
                 return f"it has the event handler {local}, which runs script"
-            if local in ("href", "src") and url_scheme(value) is not None:
-                return f"it links to '{_short(value)}'; a drawing may only link inside itself"
-            if tag in ("animate", "set", "animatemotion", "animatetransform") and \
+            if (local in ("href", "src") or name == _XLINK) and not value.strip().startswith("#"):
+                return f"it refers to '{_short(value)}'; a drawing may only refer to parts of itself"
+            if local == "style" and _CSS_REMOTE.search(value):
+                return "a style in it loads something from elsewhere"
+            if local_tag in ("animate", "set", "animatemotion", "animatetransform") and \
                     local in ("attributename", "values", "to", "from") and "href" in value.lower():
                 return "it animates a link, which can make it run script"
     return None

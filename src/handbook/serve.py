@@ -12,10 +12,12 @@ a stylesheet here too, and the reload socket is on the same host and port, which
 from __future__ import annotations
 
 import html
+import ipaddress
 import logging
 import mimetypes
 import posixpath
 from dataclasses import dataclass
+from urllib.parse import quote
 from pathlib import Path
 from collections.abc import Callable
 from livereload import Server
@@ -70,12 +72,16 @@ color:#fff;padding:2rem;font:16px/1.5 system-ui,sans-serif}
 """
 
 
-def make_app(root: Path, state: _State):
+def make_app(root: Path, state: _State, hosts: frozenset[str] | None = None):
     """A WSGI app serving `root` like a static host: directories give their index.html, and a
-    missing page the 404.html of its language. Nothing outside `root` is ever served."""
+    missing page the 404.html of its language. Nothing outside `root` is ever served. With
+    `hosts`, a request naming another host is refused: a web page elsewhere cannot point its
+    own name at 127.0.0.1 (DNS rebinding) and read the preview."""
     real_root = root.resolve()
 
     def app(environ, start_response):
+        if hosts is not None and _host_name(environ.get("HTTP_HOST", "")) not in hosts:
+            return _respond(start_response, "403 Forbidden", b"forbidden", "text/plain", state)
         # The server has decoded the path once (%2e%2e is '..' here); it is not decoded again.
         raw = environ.get("PATH_INFO", "/")
         if raw == OWN_PREFIX + "overlay.css":
@@ -87,12 +93,16 @@ def make_app(root: Path, state: _State):
         if target != real_root and real_root not in target.parents:
             return _respond(start_response, "403 Forbidden", b"forbidden", "text/plain", state)
         if target.is_dir():
-            if not environ.get("PATH_INFO", "/").endswith("/"):
-                start_response("301 Moved Permanently", [("Location", environ["PATH_INFO"] + "/")])
+            if not raw.endswith("/"):
+                # Built from the normalised path: '/%2fhost/..' must not become '//host/'.
+                location = "/" + quote(relative + "/" if relative else "")
+                start_response("301 Moved Permanently", [("Location", location)])
                 return [b""]
             target = target / "index.html"
         if target.is_file():
-            kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+            kind, encoding = mimetypes.guess_type(target.name)
+            if kind is None or encoding is not None:  # a.html.gz is not a page to show
+                kind = "application/octet-stream"
             return _respond(start_response, "200 OK", target.read_bytes(), kind, state)
         language = relative.split("/", 1)[0]
         missing = root / language / "404.html"
@@ -102,13 +112,23 @@ def make_app(root: Path, state: _State):
     return app
 
 
+def _host_name(header: str) -> str:
+    """The host of a Host header, without its port: '127.0.0.1:8000' → '127.0.0.1'."""
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
 def _respond(start_response, status: str, body: bytes, kind: str, state: _State):
     if kind == "text/html" and state.error:
         body = _with_overlay(body, state.error)
     if kind.startswith("text/") or kind in ("application/javascript", "application/xml"):
         kind += "; charset=utf-8"
     start_response(status, [("Content-Type", kind), ("Content-Length", str(len(body))),
-                            ("Cache-Control", "no-store")])
+                            ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff")])
     return [body]
 
 
@@ -137,6 +157,15 @@ def _page(title: str, content: str) -> bytes:
             f"<body>{content}</body></html>").encode()
 
 
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 class _Server(Server):
     """livereload's server, with its client loaded as a file instead of an inline script."""
 
@@ -159,7 +188,8 @@ def serve(root: Path, snapshot: Callable[[], Snapshot], rebuild: Callable[[], Ou
     state.error = first.error
     # livereload ignores changes for 3 s after a reload; our watcher already batches saves.
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
-    server = _Server(app=make_app(root, state), watcher=SourceWatcher(snapshot, tracked))
+    hosts = LOOPBACK_NAMES | {host} if _is_loopback(host) else None
+    server = _Server(app=make_app(root, state, hosts), watcher=SourceWatcher(snapshot, tracked))
     server._setup_logging = lambda: logging.getLogger("livereload").setLevel(logging.WARNING)
     logging.getLogger("tornado.access").setLevel(logging.ERROR)
     server.serve(host=host, port=port, debug=False, restart_delay=0)
