@@ -21,12 +21,13 @@ def big_site(root: Path) -> None:
     for number in range(300):
         files[f"content/org/page-{number}.md"] = f"---\ntitle: Sida {number}\n---\n" + "Text. " * 200
     for number in range(150):
-        files[f"content/org/media/file-{number}.bin"] = os.urandom(200_000)
+        files[f"content/org/media/file-{number}.pdf"] = os.urandom(200_000)
     write_files(root, files)
 
 
 def start_build(root: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "handbook", "build", str(root)],
+    # Without the cache, so that it writes every file again: time to stop it while it writes.
+    return subprocess.Popen([sys.executable, "-m", "handbook", "build", "--no-cache", str(root)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 

@@ -540,3 +540,75 @@ def test_the_dev_server_redirects_only_within_itself_and_never_sniffs(tmp_path):
     assert get("/sv/", host="evil.example:8000")[0].startswith("403")
     assert get("/sv/", host="localhost:8000")[0].startswith("200")
     assert get("/sv/", host="[::1]:8000")[0].startswith("200")
+
+
+@pytest.mark.parametrize("msgstr,expected", [
+    ("Skrivet på %(language)999999999s", "has a '%' that is neither '%%' nor a placeholder"),
+    ("Innehåll 100%", "has a '%' that is neither '%%' nor a placeholder"),
+    ("Skrivet på %(sprog)s", "uses %(sprog)s, which the original does not have"),
+])
+def test_a_catalog_placeholder_that_would_break_pages_is_an_error(make_site, run, msgstr, expected):
+    catalog = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+               f'msgid "Written in %(language)s"\nmsgstr "{msgstr}"\n')
+    root = make_site({**ORG, "locales/sv/LC_MESSAGES/messages.po": catalog})
+    result = run("build", root)
+    assert result.code == 1
+    assert f"locales/sv/LC_MESSAGES/messages.po:5: error: the translation of 'Written in %(language)s' " \
+           f"{expected}" in result.err
+    assert "internal error" not in result.err
+
+
+def test_a_text_that_takes_too_long_to_convert_is_an_error_not_a_hang(make_site, run, monkeypatch):
+    import handbook.markdown
+    monkeypatch.setattr(handbook.markdown, "SECONDS_PER_TEXT", 0.5)
+    root = make_site({**ORG, "content/org/sida.md": page("Text.\n\n" + "[" * 20000 + "\n")})
+    result = run("build", root)
+    assert result.code == 1
+    assert "content/org/sida.md:4: error: this text takes longer than 0.5 s to convert" in result.err
+    (root / "content/org/sida.md").unlink()
+    (root / "content/org/vision.md").write_text("---\ntitle: V\nstatement: '" + "[" * 20000 + "'\n---\n")
+    result = run("build", root)
+    assert result.code == 1
+    assert "content/org/vision.md:3: error: this text takes longer than 0.5 s to convert" in result.err
+
+
+def test_a_page_over_a_megabyte_is_an_error(make_site, run):
+    root = make_site({**ORG, "content/org/sida.md": page("a" * (1024 * 1024 + 10) + "\n")})
+    result = run("build", root)
+    assert result.code == 1
+    assert "content/org/sida.md: error: the page is 1024 KB long, more than a page can be (1024 KB)" in result.err
+
+
+@pytest.mark.parametrize("body,line,message", [
+    ("Intro\n\n<div>\n<!-- not closed\n</div>\n\n## Rubrik\n\nText.", 7,
+     "'<!--' starts a note for editors that is never closed with '-->'; it is shown as text"),
+    ("Text <![CDATA[ hemlig ]]> mer.", 4, "<![CDATA[ hemlig ]]> removed"),
+    ("[länk](http://localhost:99999/)", 4, "the link 'http://localhost:99999/' removed from <a>: it is not a valid address"),
+    ('<image src="//evil.example/x.png">', 4, "the image '//evil.example/x.png' will not be shown"),
+    ("Skriv <dit namn> här.", 4, "<dit> removed: this tag is not allowed in content; the text inside it is kept"),
+])
+def test_nothing_is_taken_out_silently(build_site, body, line, message):
+    result = build_site({**ORG, "content/org/sida.md": page(body + "\n")})
+    assert f"content/org/sida.md:{line}: warning: {message}" in result.err, result.err
+
+
+def test_an_unclosed_note_does_not_hide_the_rest_of_the_page(build_site):
+    result = build_site({**ORG, "content/org/sida.md": page("Intro\n\n<!-- not closed\n\n## Rubrik\n\nViktig text.\n")})
+    prose = result.html("sv/org/sida/index.html").select_one(".prose")
+    assert prose.select_one("h2").get_text() == "Rubrik" and "Viktig text." in prose.get_text()
+
+
+def test_notes_in_code_stay_and_closed_notes_go(build_site):
+    body = "Skriv `<!-- anteckning -->` för att gömma text.\n\n    <!-- kod -->\n\nSynlig <!-- gömd --> text.\n"
+    result = build_site({**ORG, "content/org/sida.md": page(body)})
+    prose = result.html("sv/org/sida/index.html").select_one(".prose")
+    assert [c.get_text() for c in prose.select("code")] == ["<!-- anteckning -->", "<!-- kod -->\n"]
+    assert "gömd" not in prose.get_text() and "Synlig" in prose.get_text()
+    assert "warning" not in result.err
+
+
+def test_an_email_autolink_is_a_mailto_link(build_site):
+    result = build_site({**ORG, "content/org/sida.md": page("Skriv till <kontakt@example.se>.\n")})
+    link = result.html("sv/org/sida/index.html").select_one(".prose a")
+    assert link["href"] == "mailto:kontakt@example.se" and link.get_text() == "kontakt@example.se"
+    assert "warning" not in result.err

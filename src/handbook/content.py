@@ -10,7 +10,7 @@ from pathlib import Path
 from .config import SiteConfig
 from .errors import HandbookError, Problems
 from .fields import Fields
-from .markdown import MarkdownRenderer, report_findings
+from .markdown import MarkdownRenderer, TooSlow, report_findings, too_slow
 from .sanitise import media_problem, svg_problem
 from .model import Organisation, Page, Period, SECTIONS, Site, Value
 from .typography import typeset
@@ -26,6 +26,7 @@ SECTION_KEYS = {"vision": ("statement",), "values": ("values",), "strategy": ("p
                 "page": ()}
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _WEB_ADDRESS = re.compile(r"https?://[^\s/?#\"'<>\\]+(?:[/?#][^\s\"<>\\]*)?", re.IGNORECASE)
+MAX_PAGE_BYTES = 1024 * 1024
 # Front matter texts that are shown as Markdown (the others are plain text).
 HTML_TEXTS = ("statement", "summary", "source")
 PAGE_FILE = re.compile(r"(?P<id>[^.]+)(?:\.(?P<lang>[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*))?\.md")
@@ -225,6 +226,10 @@ def _cached_page(file: Path, organisation: Organisation, config: SiteConfig, pro
     except HandbookError as exc:
         problems.add(exc.problems)
         return None
+    if len(data) > MAX_PAGE_BYTES:
+        problems.error(path, f"the page is {len(data) // 1024} KB long, more than a page can be "
+                             f"({MAX_PAGE_BYTES // 1024} KB)", hint="split it into several pages")
+        return None
     key = (file, hashlib.blake2b(data, digest_size=16).digest(), organisation.language, config.languages)
     hit = cache.get(key) if cache is not None else None
     if hit is not None:
@@ -299,9 +304,13 @@ def _check_html(text: str, language: str, where: YamlMap | YamlList, key: str | 
     global _markdown
     if _markdown is None:
         _markdown = MarkdownRenderer()
-    clean = (_markdown.block if block else _markdown.inline)(text, language)
+    line = where.position(key)[0]  # type: ignore[arg-type]
+    try:
+        clean = (_markdown.block if block else _markdown.inline)(text, language)
+    except TooSlow:
+        too_slow(problems, where.path, line)
+        return
     if clean.findings:
-        line = where.position(key)[0]  # type: ignore[arg-type]
         report_findings(clean.findings, problems, where.path, first_line=line)
 
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from collections.abc import Callable
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from xml.etree.ElementTree import Element
 
 import markdown
@@ -16,10 +19,40 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import slugify_unicode
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 
 from .errors import Problems
 from .sanitise import Clean, Finding, sanitise
 from .typography import typeset_tree
+
+# Python-Markdown takes quadratic time on some inputs (thousands of unclosed '['): a text that
+# takes longer than this to convert is an error, not a build that never ends.
+SECONDS_PER_TEXT = 10.0
+
+
+class TooSlow(Exception):
+    """A text took longer than SECONDS_PER_TEXT to convert."""
+
+
+@contextmanager
+def _time_budget(seconds: float) -> Iterator[None]:
+    """Raise TooSlow if the block runs longer than `seconds` (in the main thread, where
+    signals arrive; elsewhere there is no budget)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise TooSlow()
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
 
 # Given a URL written in Markdown, returns the URL to put in the HTML (or the same one).
 LinkResolver = Callable[[str], str]
@@ -41,21 +74,39 @@ class _LinkRewriter(Treeprocessor):
         for element in root.iter():
             for attribute in ("href", "src"):
                 url = element.get(attribute)
-                if url is not None and is_local(url):
+                if url is not None and is_local(url) and not url.startswith(AMP_SUBSTITUTE):
+                    # (An e-mail autolink's address is written as character references.)
                     element.set(attribute, self.resolve(url))
 
 
 class _EditorNotes(Preprocessor):
     """<!-- notes --> are for editors and never published. Runs after fenced code blocks are
-    set aside (priority 25), so a comment shown inside a code example stays."""
+    set aside (priority 25); code spans and indented code lines keep their comments, shown as
+    written. A '<!--' that is never closed would hide the rest of the page in a browser, so it
+    is shown as text instead, and said."""
 
-    _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+    _TOKEN = re.compile(r"(?P<code>(`+)[^\n]*?(?<!`)(?P=code_ticks)(?!`))|(?P<note><!--.*?(?:-->|--!>))|<!--"
+                        .replace("(`+)", "(?P<code_ticks>`+)"), re.DOTALL)
+    found: list[Finding]
 
     def run(self, lines: list[str]) -> list[str]:
+        self.found = []
         text = "\n".join(lines)
         if "<!--" not in text:
             return lines
-        return self._COMMENT.sub("", text).split("\n")
+        return self._TOKEN.sub(lambda match: self._replace(text, match), text).split("\n")
+
+    def _replace(self, text: str, match: re.Match) -> str:
+        if match["code"] is not None:
+            return match[0]
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if text.startswith(("    ", "\t"), line_start):
+            return match[0]  # an indented code line: shown as written
+        if match["note"] is not None:
+            return "\n" * match[0].count("\n")  # keep the line numbers of what follows
+        self.found.append(Finding("'<!--' starts a note for editors that is never closed with '-->'; "
+                                  "it is shown as text", "<!--", hint="end the note with -->"))
+        return "&lt;!--"
 
 
 class _TableAlignment(Treeprocessor):
@@ -85,8 +136,9 @@ class _HandbookExtension(Extension):
         # Both run after inline patterns have produced the final elements (priority 20).
         self.links = _LinkRewriter(md)
         self.typography = _Typography(md)
+        self.notes = _EditorNotes(md)
         md.treeprocessors.register(self.links, "handbook-links", 5)
-        md.preprocessors.register(_EditorNotes(md), "handbook-notes", 22)
+        md.preprocessors.register(self.notes, "handbook-notes", 22)
         md.treeprocessors.register(self.typography, "handbook-typography", 4)
         md.treeprocessors.register(_TableAlignment(md), "handbook-table-alignment", 3)
 
@@ -121,9 +173,20 @@ class MarkdownRenderer:
         self._extension.links.resolve = resolve
         self._extension.typography.language = language
         try:
-            return sanitise(self._md.reset().convert(text))
+            self._extension.notes.found = []
+            with _time_budget(SECONDS_PER_TEXT):
+                html = self._md.reset().convert(text)
+            clean = sanitise(html)
+            notes = self._extension.notes.found
+            return Clean(clean.html, tuple(notes) + clean.findings) if notes else clean
         finally:
             self._extension.links.resolve = None
+
+
+def too_slow(problems: Problems, path: str, line: int | None) -> None:
+    problems.error(path, f"this text takes longer than {SECONDS_PER_TEXT:g} s to convert, so it is "
+                         "not published", line,
+                   hint="look for a long run of '[', '<' or '*' that is never closed, or split the page")
 
 
 def report_findings(findings: tuple[Finding, ...], problems: Problems, path: str,

@@ -23,7 +23,7 @@ from .config import SiteConfig
 from .errors import Problem, Problems
 from .links import Anchor, PageLinks, ids_of, relative_url
 from .locale import Localiser, language_autonym, localiser
-from .markdown import MarkdownRenderer, report_findings
+from .markdown import MarkdownRenderer, TooSlow, report_findings, too_slow
 from .model import Organisation, Page, SECTIONS, Site
 from .targets import (Home, NotFound, OrganisationOverview, PageOutput, Robots, Root, Sitemap,
                       Target)
@@ -78,8 +78,8 @@ class Templates:
                 date=loc.date, period=loc.period, join_list=_list_joiner(loc),
                 country=loc.country_name, language_name=loc.language_name, autonym=language_autonym,
                 # Texts from YAML; what sanitising takes out of them is reported as they load.
-                inline=lambda text, language=language: Markup(markdown.inline(text, language).html),
-                block=lambda text, language=language: Markup(markdown.block(text, language).html))
+                inline=lambda text, language=language: _converted(markdown.inline, text, language),
+                block=lambda text, language=language: _converted(markdown.block, text, language))
             environment.globals.update(
                 content_security_policy=Markup(CONTENT_SECURITY_POLICY), referrer_policy=REFERRER_POLICY,
                 lang=language, dir=loc.direction, loc=loc, site=self.config,
@@ -158,7 +158,11 @@ class Renderer:
         original = organisation.original(page.id)
         default = versions.get(self.config.default_language, original)
         links = PageLinks(self.site, page, out.problems, out.reads)
-        body = self.templates.markdown.page(page.body, page.language, links)
+        try:
+            body = self.templates.markdown.page(page.body, page.language, links)
+        except TooSlow:
+            too_slow(out.problems, page.file, page.body_line)
+            return ""
         report_findings(body.findings, out.problems, page.file, page.body.split("\n"), page.body_line)
         out.anchors.extend(links.anchors)
         everything = organisation.listing(page.language)
@@ -268,12 +272,19 @@ class Renderer:
         except jinja2.TemplateSyntaxError as exc:
             out.problems.error(theme.template_label(exc.name or template),
                                f"template syntax: {exc.message}", exc.lineno)
-        except (jinja2.UndefinedError, jinja2.TemplateNotFound, TypeError, KeyError) as exc:
+        except (jinja2.UndefinedError, jinja2.TemplateNotFound, TypeError, KeyError, ValueError) as exc:
             name, line = _template_frame(exc, template)
             out.problems.error(theme.template_label(name), f"template error: {exc}", line)
         finally:
             environment.reads = None
         return ""
+
+
+def _converted(convert, text: str, language: str) -> Markup:
+    try:
+        return Markup(convert(text, language).html)
+    except TooSlow:  # reported as the text was loaded; the build stops there
+        return escape(text)
 
 
 def _language_entry(code: str) -> dict[str, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import escape as html_escape
 from html.parser import HTMLParser
 from pathlib import PurePosixPath
 
@@ -78,11 +79,11 @@ _WHY_TAG = [
 ]
 
 
-def _why_tag(tag: str) -> str:
+def _why_tag(tag: str) -> str | None:
     for tags, why in _WHY_TAG:
         if tag in tags:
             return why
-    return "this tag is not allowed in content; its text is kept"
+    return None
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,11 @@ def sanitise(html: str) -> Clean:
     if cleaned == html and "<img" not in html:
         return Clean(html)  # nothing taken out, and no image that could be from elsewhere
     return Clean(cleaned, _Inspector.findings_in(html))
+
+
+def _parses(url: str) -> bool:
+    """nh3 drops an address it cannot parse; ask it, so that no link goes silently."""
+    return "href" in _CLEANER.clean(f'<a href="{html_escape(url, quote=True)}">x</a>')
 
 
 def url_scheme(url: str) -> str | None:
@@ -181,12 +187,24 @@ class _Inspector(HTMLParser):
             if not self._foreign_depth:
                 self.CDATA_CONTENT_ELEMENTS = HTMLParser.CDATA_CONTENT_ELEMENTS
 
+    def unknown_decl(self, data: str) -> None:
+        if not self._removed_depth:
+            self.found.append(Finding(f"<![{_short(data)}]]> removed: sections of this kind are not "
+                                      "published, and nor is their text", "<!["))
+
+    def handle_decl(self, decl: str) -> None:
+        if not self._removed_depth:
+            self.found.append(Finding(f"<!{_short(decl)}> removed: page settings come from the theme",
+                                      "<!"))
+
     def handle_pi(self, data: str) -> None:
         if not self._removed_depth:
             self.found.append(Finding(f"<?{_short(data)}> removed: instructions for other "
                                       "programs are not published", "<?"))
 
     def _start(self, tag: str, attrs: list[tuple[str, str | None]], closes: bool) -> None:
+        if tag == "image":
+            tag = "img"  # as browsers (and nh3) read it
         if self._removed_depth:
             if tag in CONTENT_REMOVED and not closes:
                 self._removed_depth += 1
@@ -208,8 +226,13 @@ class _Inspector(HTMLParser):
             self.CDATA_CONTENT_ELEMENTS = HTMLParser.CDATA_CONTENT_ELEMENTS
         if tag not in ALLOWED_TAGS:
             content = " with its content" if tag in CONTENT_REMOVED - {"script", "style"} else ""
+            why = _why_tag(tag)
             hint = _EMBED_HINT if tag in ("iframe", "object", "embed", "video", "audio") else None
-            self.found.append(Finding(f"<{tag}> removed{content}: {_why_tag(tag)}", f"<{tag}", hint=hint))
+            if why is None:
+                why = ("this tag is not allowed in content" if tag in CONTENT_REMOVED
+                       else "this tag is not allowed in content; the text inside it is kept")
+                hint = "to show angle brackets as text, write \\< and \\>, e.g. \\<name\\>"
+            self.found.append(Finding(f"<{tag}> removed{content}: {why}", f"<{tag}", hint=hint))
             if closes:
                 return
             if tag in FOREIGN:
@@ -235,6 +258,12 @@ class _Inspector(HTMLParser):
                         f"the image '{_short(value.strip())}' will not be shown: readers' browsers "
                         "load images only from the handbook itself", value.strip()[:40]))
                 scheme = url_scheme(value)
+                if scheme in URL_SCHEMES and not _parses(value):
+                    self.found.append(Finding(
+                        f"the {'link' if name == 'href' else 'address'} '{_short(value.strip())}' "
+                        f"removed from <{tag}>: it is not a valid address", value.strip()[:40],
+                        hint="check the address: a port above 65535, a missing host or a "
+                             "mistyped character are common causes"))
                 if scheme is not None and scheme not in URL_SCHEMES | FATAL_SCHEMES:
                     self.found.append(Finding(
                         f"the {'link' if name == 'href' else 'address'} '{_short(value.strip())}' "

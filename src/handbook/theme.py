@@ -115,6 +115,8 @@ def load_translations(theme: Theme, language: str, problems: Problems,
         for message in catalog:
             msgid = _msgid(message) if message.id else ""
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            if msgid:
+                _check_placeholders(message, strings, label, problems)
             if msgid and any(_MARKUP.search(text or "") for text in strings):
                 problems.warning(label, f"the translation of '{msgid}' contains HTML, which readers "
                                         "will see as text", message.lineno,
@@ -143,6 +145,32 @@ def load_translations(theme: Theme, language: str, problems: Problems,
         compiled = Translations(fp=buffer)
         result = compiled if result is None else result.merge(compiled)
     return result
+
+
+_PLACEHOLDER = re.compile(r"%(?:%|\((\w+)\)s)")
+
+
+def _check_placeholders(message, strings: tuple, label: str, problems: Problems) -> None:
+    """Templates fill translations in with Python's % operator: a lone '%' or a width such as
+    %(name)999s would break every page or flood the output, and an unknown name fails to render."""
+    ids = message.id if isinstance(message.id, tuple) else (message.id,)
+    known = {name for text in ids for name in _PLACEHOLDER.findall(text) if name} | {"num"}
+    for text in strings:
+        if not text:
+            continue
+        rest = _PLACEHOLDER.sub("", text)
+        if "%" in rest:
+            problems.error(label, f"the translation of '{_msgid(message)}' has a '%' that is neither "
+                                  "'%%' nor a placeholder such as %(name)s", message.lineno,
+                           hint="write a percent sign as %%")
+            return
+        unknown = sorted({name for name in _PLACEHOLDER.findall(text) if name} - known)
+        if unknown:
+            problems.error(label, f"the translation of '{_msgid(message)}' uses %({unknown[0]})s, "
+                                  "which the original does not have", message.lineno,
+                           hint="use only the placeholders of the msgid: "
+                                + (", ".join(f"%({n})s" for n in sorted(known - {"num"})) or "none"))
+            return
 
 
 def catalog_sources(theme: Theme, site_root: Path | None, language: str) -> list[tuple[Path, str]]:
