@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 THEME := src/handbook/themes/default
 LOCALES := $(THEME)/locales
 
-.PHONY: build test check serve bench catalogs clean
+.PHONY: build test lint check serve bench catalogs clean fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,17 @@ check: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/handbook serve .
 
-test: $(STAMP)
+test: lint $(STAMP)
 	$(BIN)/python -m pytest
+
+# Lint and types: part of `make test`.
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+# Property tests over random and hostile sources, 10 000 examples per target (make test runs a few).
+fuzz: $(STAMP)
+	HANDBOOK_FUZZ=long $(BIN)/python -m pytest -m fuzz -p no:cacheprovider tests/test_fuzz.py
 
 # Extract the theme's UI strings and merge them into every catalog (the ordinary Babel workflow).
 catalogs: $(STAMP)

@@ -19,10 +19,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from build import example_site, generated_site  # noqa: E402
+from handbook.incremental import IncrementalBuilder
 
-from handbook.incremental import IncrementalBuilder  # noqa: E402
-from handbook.theme import BUNDLED_THEMES  # noqa: E402
+from build import example_site, generated_site
+from handbook.theme import BUNDLED_THEMES
 
 
 def timed_edits(builder: IncrementalBuilder, file: Path, old: str, make_new, edits: int) -> tuple[float, int]:

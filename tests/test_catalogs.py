@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg

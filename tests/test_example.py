@@ -200,6 +200,6 @@ def test_assets_are_fingerprinted_and_local(example):
         soup = parse(file)
         for element in soup.find_all(["link", "script", "img"]):
             url = element.get("src") or (element.get("href") if element.name != "link"
-                                         or element.get("rel") != ["alternate"]
-                                         and element.get("rel") != ["canonical"] else None)
+                                         or (element.get("rel") != ["alternate"]
+                                         and element.get("rel") != ["canonical"]) else None)
             assert not url or not re.match(r"^(https?:)?//", url), f"{file}: loads {url}"

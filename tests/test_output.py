@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from conftest import copy_example, files_of, parse
 
 
@@ -139,6 +138,7 @@ def test_parallel_rendering_gives_the_same_bytes(make_site, tmp_path):
 
 def test_problems_found_while_rendering_in_parallel_are_reported(make_site, tmp_path):
     import pytest
+
     from handbook.build import build
     from handbook.errors import HandbookError
     files = many_pages(300)

@@ -11,9 +11,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
-from contextlib import redirect_stderr
+from contextlib import redirect_stderr, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -128,7 +129,7 @@ GOALS = [
 WEBSITE = "https://x.example/?q=%22%3E%3Cscript%3Ewindow.__pwned=1%3C/script%3E&r='onmouseover=alert(1)//"
 SECOND_NAME = '"><svg onload=alert(1)>Ond'
 SECOND_WEBSITE = "http://ond.example/'onmouseover='alert(1)"
-QUOTED_WEBSITES = [f"https://x.example/?q=\"><script>window.__pwned=1</script>&r='onmouseover=alert(1)//",
+QUOTED_WEBSITES = ["https://x.example/?q=\"><script>window.__pwned=1</script>&r='onmouseover=alert(1)//",
                    'http://ond.example/"onmouseover="alert(1)']
 SITE_TITLES = {
     "sv": f"{SCRIPT}Handbok",
@@ -329,10 +330,8 @@ def visit(browser, url: str, click: bool = False) -> Visit:
 
     def dialog(opened) -> None:
         seen.dialogs.append(f"{opened.type}({opened.message})")
-        try:
+        with contextlib.suppress(Error):  # gone already: the page navigated or closed
             opened.dismiss()
-        except Error:
-            pass  # gone already: the page navigated or closed
 
     context = browser.new_context()
     context.route("**/*", route)
@@ -370,10 +369,8 @@ def click_text_links(page) -> None:
     from playwright.sync_api import Error
 
     for element in page.locator(".prose a, .prose button, .prose area, .prose input").all():
-        try:
+        with suppress(Error):
             element.dispatch_event("click", timeout=1000)
-        except Error:
-            pass
 
 
 CANARY = f"""<!DOCTYPE html>

@@ -15,7 +15,6 @@ from urllib.request import urlopen
 
 import pytest
 
-
 pytestmark = pytest.mark.browser
 
 
@@ -77,7 +76,7 @@ def wait_for_livereload(page, timeout: float = 10.0) -> None:
 
 
 def test_an_edit_reloads_the_page_with_the_new_text(browser, site):
-    with serving(site) as (url, lines, process):
+    with serving(site) as (url, lines, _process):
         page = browser.new_page()
         page.goto(url + "sv/proaros/values/")
         wait_for_livereload(page)
@@ -136,7 +135,7 @@ def test_rapid_saves_are_coalesced_and_the_last_one_wins(browser, site):
 
 
 def test_serve_can_listen_on_another_loopback_address_without_warning(site):
-    with serving(site, host="127.0.0.2") as (url, lines, process):
+    with serving(site, host="127.0.0.2") as (url, lines, _process):
         assert urlopen(url + "da/").status == 200
     assert not any("other computers" in line for line in lines), lines
 
@@ -172,7 +171,7 @@ def test_serve_starts_on_a_broken_site_and_shows_the_page_once_fixed(example_sit
     settings = example_site / "site.yaml"
     good = settings.read_text(encoding="utf-8")
     settings.write_text(good.replace("languages: [sv, da, cs, en]", "languages: [sv, da, cs, en"), encoding="utf-8")
-    with serving(example_site, wait_for="") as (url, lines, process):
+    with serving(example_site, wait_for="") as (url, _lines, process):
         page = fetch(url)
         assert 'id="handbook-error"' in page and "site.yaml:9:17: error: YAML syntax" in page
         assert "while parsing a flow sequence that starts on line 8" in page

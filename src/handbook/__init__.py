@@ -2,7 +2,7 @@
 
 __version__ = "0.1.0"
 
-from .build import BuildReport, build  # noqa: E402
-from .errors import HandbookError, Problem  # noqa: E402
+from .build import BuildReport, build
+from .errors import HandbookError, Problem
 
-__all__ = ["BuildReport", "HandbookError", "Problem", "build", "__version__"]
+__all__ = ["BuildReport", "HandbookError", "Problem", "__version__", "build"]

@@ -176,12 +176,12 @@ class Pipeline:
                 changed[path] = (current[path], None if cached else data)
             for source, path in copies(self.site_dir, site, theme):
                 version = _file_version(source)
-                entry = self.cache.entries.get(path)
-                unchanged = (entry is not None and entry.stamp == version and entry.file is not None
-                             and output.previous(path) == entry.file)
+                previous = self.cache.entries.get(path)
+                unchanged = (previous is not None and previous.stamp == version and previous.file is not None
+                             and output.previous(path) == previous.file)
                 output.copy(source, path, unchanged)
                 current[path] = Entry((), version, version, file=output.stamp(path))
-                if current[path] != entry:
+                if current[path] != previous:
                     changed[path] = (current[path], None)
             output.finish()
         except BaseException:
@@ -293,8 +293,8 @@ def render_targets(renderer: Renderer, targets: list[Target], jobs: int | None =
     try:
         with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
             return [Rendered(targets[index], *made)
-                    for chunk, results in zip(chunks, pool.map(_render_chunk, chunks))
-                    for index, made in zip(chunk, results)]
+                    for chunk, results in zip(chunks, pool.map(_render_chunk, chunks), strict=False)
+                    for index, made in zip(chunk, results, strict=False)]
     finally:
         _worker = None
 

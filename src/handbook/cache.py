@@ -15,6 +15,7 @@ import json
 import sqlite3
 import sys
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
@@ -47,7 +48,7 @@ def environment_key() -> str:
     return hasher.hexdigest()
 
 
-def stamp(keys: tuple[str, ...], versions) -> str:
+def stamp(keys: tuple[str, ...], versions: Callable[[str], str]) -> str:
     """One digest of the current versions of an output's keys."""
     joined = "\n".join(f"{key}={versions(key)}" for key in keys)
     return hashlib.blake2b(joined.encode("utf-8"), digest_size=16).hexdigest()

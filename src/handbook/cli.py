@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; the previous output is unchanged", file=sys.stderr)
         return 130
-    except Exception:  # noqa: BLE001 - anything else is our bug, not the user's
+    except Exception:
         if args.debug:
             traceback.print_exc()
         else:
@@ -127,7 +127,8 @@ def _serve(site: Path, host: str, port: int) -> int:
     warning = exposure_warning(host)
     if warning:
         print(warning, file=sys.stderr)
-    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
+    everywhere = host in ("0.0.0.0", "::")  # noqa: S104 - only to print a URL that works here
+    url = f"http://{'127.0.0.1' if everywhere else host}:{port}/"
     out = Path(tempfile.mkdtemp(prefix="handbook-serve-"))
     pipeline = Pipeline(site, base_url=url)
     live = LiveFolder(out)
@@ -140,13 +141,14 @@ def _serve(site: Path, host: str, port: int) -> int:
             print(message, file=sys.stderr)
             print("rebuild failed: still serving the last good version", file=sys.stderr, flush=True)
             return Outcome(changed=False, error=message)
-        except Exception:  # noqa: BLE001 - a bug must not stop the preview; say so and go on
+        except Exception:
             message = ("internal error: this is a bug in handbook, not in your content; please "
                        "report it with this text:\n" + traceback.format_exc())
             print(message, file=sys.stderr, flush=True)
             return Outcome(changed=False, error=message)
         _print_warnings(report.warnings)
-        print(f"rebuilt {count(report.rendered, 'page')} in {report.seconds * 1000:.0f} ms", file=sys.stderr, flush=True)
+        print(f"rebuilt {count(report.rendered, 'page')} in {report.seconds * 1000:.0f} ms",
+              file=sys.stderr, flush=True)
         return Outcome(changed=report.written + report.removed > 0)
 
     print(f"serving {site} on {url} (press Ctrl+C to stop)", file=sys.stderr, flush=True)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache, cache
-from importlib import resources
 from collections.abc import Iterable
+from functools import cache, lru_cache
+from importlib import resources
 
 SCALE = 1 << 12
 _COMMON_SECONDARY = 0x20 * SCALE
@@ -71,14 +71,14 @@ class Collator:
         if before:
             chain = chain[before.end():]
         parts = _RELATION.split(chain)
-        reset, relations = parts[0], list(zip(parts[1::2], parts[2::2]))
-        previous = list(self._elements(_codepoints(reset)))
+        reset, relations = parts[0], list(zip(parts[1::2], parts[2::2], strict=False))
+        previous: list[tuple[int, int, int]] = list(self._elements(_codepoints(reset)))
         if before:
             # Just before the reset at that level: the first relation then steps forward.
             level = int(before.group(1)) - 1
-            last = list(previous[-1])
-            last[level] -= SCALE // 2
-            previous[-1] = tuple(last)
+            weights = list(previous[-1])
+            weights[level] -= SCALE // 2
+            previous[-1] = (weights[0], weights[1], weights[2])
         for relation, item in relations:
             item, _, expansion = item.partition("/")
             p, s, t = previous[-1]
@@ -90,7 +90,7 @@ class Collator:
                 last = (p, s, t + 1)
             else:
                 last = (p, s, t)
-            previous = previous[:-1] + [last]
+            previous = [*previous[:-1], last]
             elements = previous + (self._elements(_codepoints(expansion)) if expansion else [])
             key = _codepoints(item)
             self._tailored[key] = elements

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import replace
 from pathlib import Path
 
 from .config import SiteConfig
-from .errors import HandbookError, Problems
+from .errors import HandbookError, Problem, Problems
 from .fields import Fields
 from .markdown import MarkdownRenderer, TooSlow, report_findings, too_slow
+from .model import SECTIONS, Organisation, Page, Period, Site, Value
 from .sanitise import media_problem, svg_problem
-from .model import Organisation, Page, Period, SECTIONS, Site, Value
+from .sources import YamlList, YamlMap, decode_text, describe, parse_yaml, read_bytes, read_text, split_front_matter
 from .typography import typeset
-from .sources import (YamlList, YamlMap, decode_text, describe, parse_yaml, read_bytes, read_text,
-                      split_front_matter)
 
 CONTENT_DIR = "content"
 ORGANISATION_FILE = "organisation.yaml"
@@ -44,14 +44,14 @@ class PageCache:
     rebuild after one edit parses only that file. Entries a load did not use are dropped."""
 
     def __init__(self) -> None:
-        self._entries: dict = {}
-        self._used: set = set()
+        self._entries: dict[tuple, tuple[Page | None, list[Problem]]] = {}
+        self._used: set[tuple] = set()
 
-    def get(self, key):
+    def get(self, key: tuple) -> tuple[Page | None, list[Problem]] | None:
         self._used.add(key)
         return self._entries.get(key)
 
-    def put(self, key, value) -> None:
+    def put(self, key: tuple, value: tuple[Page | None, list[Problem]]) -> None:
         self._used.add(key)
         self._entries[key] = value
 
@@ -358,7 +358,7 @@ def _period(fields: Fields) -> Period | None:
     if raw is None:
         return None
     period_fields = Fields(raw, fields.problems, ("from", "to"), "a period")
-    ends = []
+    ends: list[int | dt.date] = []
     for key in ("from", "to"):
         value = raw.get(key)
         if value is None:

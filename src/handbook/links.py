@@ -9,8 +9,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from .errors import Problems
 from .content import PAGE_FILE
+from .errors import Problems
 from .model import Page, Site
 
 

@@ -5,10 +5,11 @@ A locale is data passed around (a `Localiser` per language), never process state
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
-from functools import cached_property, cache
-from typing import TypeVar
 from collections.abc import Callable, Iterable
+from functools import cache, cached_property
+from typing import TypeVar
 
 from babel import Locale
 from babel.dates import format_date, format_interval
@@ -56,15 +57,15 @@ class Localiser:
         start, end = Period.first_day(period.start), Period.last_day(period.end)
         return format_interval(start, end, "yMMMMd", locale=self.locale)
 
-    def list(self, items: Iterable[str], style: str = "standard") -> str:
+    def list(self, items: Iterable[str]) -> str:
         """'Kunskap och Omtanke', 'a, b a c', … per the locale's list patterns."""
-        return format_list(list(items), style=style, locale=self.locale)
+        return format_list(list(items), locale=self.locale)
 
     def sort_key(self, text: str) -> tuple[int, ...]:
         """The locale's alphabetical order (UCA with the locale's CLDR tailoring)."""
         return collator(self.code).sort_key(text)
 
-    def sorted(self, items: Iterable[T], key: Callable[[T], str]) -> list[T]:
+    def sorted(self, items: Iterable[T], key: Callable[[T], str]) -> builtins.list[T]:
         """Items in the locale's alphabetical order of `key`."""
         return sorted(items, key=lambda item: (self.sort_key(key(item)), key(item)))
 

@@ -11,6 +11,7 @@ parallel or one at a time when a single source changes.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,10 +24,10 @@ from .config import SiteConfig
 from .errors import Problem, Problems
 from .links import Anchor, PageLinks, ids_of, relative_url
 from .locale import Localiser, language_autonym, localiser
+from .sanitise import Clean
 from .markdown import MarkdownRenderer, TooSlow, report_findings, too_slow
-from .model import Organisation, Page, SECTIONS, Site
-from .targets import (Home, NotFound, OrganisationOverview, PageOutput, Robots, Root, Sitemap,
-                      Target)
+from .model import SECTIONS, Organisation, Page, Site
+from .targets import Home, NotFound, OrganisationOverview, PageOutput, Robots, Root, Sitemap, Target
 from .theme import RecordingEnvironment, Theme, make_environment
 
 # How many of its organisation's pages a page lists beside itself before it lists only the
@@ -185,7 +186,7 @@ class Renderer:
     def _sitemap(self, out: _Output) -> str:
         out.reads.add("organisations")
         languages = self.config.languages
-        entries = []
+        entries: list[tuple[str, list[tuple[str, str]] | tuple[tuple[str, str], ...]]] = []
         for language in languages:
             entries.append((f"{language}/", self._all_languages("")))
             for organisation in self.site.organisations:
@@ -280,7 +281,7 @@ class Renderer:
         return ""
 
 
-def _converted(convert, text: str, language: str) -> Markup:
+def _converted(convert: Callable[[str, str], Clean], text: str, language: str) -> Markup:
     try:
         return Markup(convert(text, language).html)
     except TooSlow:  # reported as the text was loaded; the build stops there
@@ -292,7 +293,7 @@ def _language_entry(code: str) -> dict[str, str]:
             "dir": localiser(code).direction}
 
 
-def _list_joiner(loc: Localiser):
+def _list_joiner(loc: Localiser) -> Callable[..., Markup]:
     """A filter: items joined by the locale's list pattern ('Kunskap och Omtanke'), as HTML.
 
     Items written in another language than the page (`language`) carry their own lang.
@@ -301,7 +302,7 @@ def _list_joiner(loc: Localiser):
         items = list(items)
         tokens = [f"\x00{index}\x00" for index in range(len(items))]
         text = str(escape(loc.list(tokens)))
-        for token, item in zip(tokens, items):
+        for token, item in zip(tokens, items, strict=False):
             html = escape(item)
             if language and language != loc.code:
                 html = Markup('<span lang="{}">{}</span>').format(language, html)

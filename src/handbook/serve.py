@@ -16,15 +16,19 @@ import ipaddress
 import logging
 import mimetypes
 import posixpath
-from dataclasses import dataclass
-from urllib.parse import quote
-from pathlib import Path
 from collections.abc import Callable
+from typing import Any
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
 from livereload import Server
 from livereload.handlers import LiveReloadHandler
 from livereload.watcher import Watcher
 
 Snapshot = dict[str, tuple[int, int]]
+StartResponse = Callable[..., object]
+WsgiApp = Callable[[dict[str, Any], StartResponse], list[bytes]]
 
 
 @dataclass
@@ -48,9 +52,10 @@ class SourceWatcher(Watcher):
         self._snapshot = snapshot
         self._rebuild = rebuild
         self._last = snapshot()
-        self._tasks = {"sources": {"func": None, "delay": None, "ignore": None, "mtimes": {}}}
+        self._tasks: dict[str, dict[str, object]] = {
+            "sources": {"func": None, "delay": None, "ignore": None, "mtimes": {}}}
 
-    def examine(self):
+    def examine(self) -> tuple[str | None, None]:
         if self._changes:
             return self._changes.pop()
         current = self._snapshot()
@@ -72,7 +77,7 @@ color:#fff;padding:2rem;font:16px/1.5 system-ui,sans-serif}
 """
 
 
-def make_app(root: Path, state: _State, hosts: frozenset[str] | None = None):
+def make_app(root: Path, state: _State, hosts: frozenset[str] | None = None) -> WsgiApp:
     """A WSGI app serving `root` like a static host: directories give their index.html, and a
     missing page the 404.html of its language. Nothing outside `root` is ever served. With
     `hosts`, a request naming another host is refused: a web page elsewhere cannot point its
@@ -122,7 +127,8 @@ def _host_name(header: str) -> str:
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
-def _respond(start_response, status: str, body: bytes, kind: str, state: _State):
+def _respond(start_response: StartResponse, status: str, body: bytes, kind: str,
+             state: _State) -> list[bytes]:
     if kind == "text/html" and state.error:
         body = _with_overlay(body, state.error)
     if kind.startswith("text/") or kind in ("application/javascript", "application/xml"):

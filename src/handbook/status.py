@@ -70,7 +70,7 @@ def format_table(languages: list[str], rows: list[Row]) -> str:
     width = max([len("page")] + [len(n) for n in names]) + 2
     column = max(len(m) for m in _MARKS.values()) + 2
     lines = ["page".ljust(width) + "".join(code.ljust(column) for code in languages)]
-    for name, row in zip(names, rows):
+    for name, row in zip(names, rows, strict=False):
         lines.append(name.ljust(width) + "".join(_MARKS[row.cells[c].status].ljust(column)
                                                  for c in languages))
     counts = {state: sum(1 for r in rows for c in r.cells.values() if c.status == state)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
@@ -114,10 +115,10 @@ def load_translations(theme: Theme, language: str, problems: Problems,
     for catalog, label in catalogs:
         for message in catalog:
             msgid = _msgid(message) if message.id else ""
-            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            strings = _strings(message)
             if msgid:
                 _check_placeholders(message, strings, label, problems)
-            if msgid and any(_MARKUP.search(text or "") for text in strings):
+            if msgid and any(_MARKUP.search(text) for text in strings):
                 problems.warning(label, f"the translation of '{msgid}' contains HTML, which readers "
                                         "will see as text", message.lineno,
                                  hint="interface strings are plain text: remove the tags")
@@ -137,24 +138,25 @@ def load_translations(theme: Theme, language: str, problems: Problems,
                          hint=f"run: pybabel update -i {theme.label}/locales/messages.pot "
                               f"-d locales -l {language}")
 
-    result: Translations | None = None
+    result = NullTranslations()
     for catalog, _label in catalogs:
         buffer = io.BytesIO()
         write_mo(buffer, catalog, use_fuzzy=False)
         buffer.seek(0)
         compiled = Translations(fp=buffer)
-        result = compiled if result is None else result.merge(compiled)
+        result = compiled if not isinstance(result, Translations) else result.merge(compiled)
     return result
 
 
 _PLACEHOLDER = re.compile(r"%(?:%|\((\w+)\)s)")
 
 
-def _check_placeholders(message, strings: tuple, label: str, problems: Problems) -> None:
+def _check_placeholders(message: Message, strings: tuple[str, ...], label: str,
+                        problems: Problems) -> None:
     """Templates fill translations in with Python's % operator: a lone '%' or a width such as
     %(name)999s would break every page or flood the output, and an unknown name fails to render."""
-    ids = message.id if isinstance(message.id, tuple) else (message.id,)
-    known = {name for text in ids for name in _PLACEHOLDER.findall(text) if name} | {"num"}
+    ids = message.id if isinstance(message.id, (tuple, list)) else (message.id,)
+    known = {name for text in ids for name in _PLACEHOLDER.findall(str(text)) if name} | {"num"}
     for text in strings:
         if not text:
             continue
@@ -181,7 +183,7 @@ def catalog_sources(theme: Theme, site_root: Path | None, language: str) -> list
     return sources
 
 
-def load_all_translations(theme: Theme, config, problems: Problems) -> dict[str, NullTranslations]:
+def load_all_translations(theme: Theme, config: SiteConfig, problems: Problems) -> dict[str, NullTranslations]:
     """Every language's catalog; a broken one is reported and the others are still read."""
     translations: dict[str, NullTranslations] = {}
     for code in config.languages:
@@ -193,7 +195,7 @@ def load_all_translations(theme: Theme, config, problems: Problems) -> dict[str,
     return translations
 
 
-def _read_catalog(file: Path, label: str, language: str):
+def _read_catalog(file: Path, label: str, language: str) -> Catalog:
     text = read_text(file, label)
     _check_po_lines(text, label)
     try:
@@ -204,11 +206,17 @@ def _read_catalog(file: Path, label: str, language: str):
         raise HandbookError([Problem(label, f"cannot read the catalog: {exc}")]) from None
 
 
-def _msgid(message) -> str:
+def _strings(message: Message) -> tuple[str, ...]:
+    """A message's translations (one, or one per plural form), empty ones as ''."""
+    strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+    return tuple(str(text or "") for text in strings)
+
+
+def _msgid(message: Message) -> str:
     return message.id if isinstance(message.id, str) else message.id[0]
 
 
-def _is_translated(message) -> bool:
+def _is_translated(message: Message) -> bool:
     strings = message.string if isinstance(message.string, tuple) else (message.string,)
     return all(strings)
 
@@ -271,7 +279,7 @@ def make_environment(theme: Theme, translations: NullTranslations) -> RecordingE
     )
     # Catalogs are plain text: Jinja would take a translation as markup, so a site's catalog
     # could put tags on every page, or break out of an attribute such as aria-label.
-    environment.install_gettext_callables(
+    environment.install_gettext_callables(  # type: ignore[attr-defined]  # added by the i18n extension
         lambda message: escape(translations.gettext(message)),
         lambda singular, plural, n: escape(translations.ngettext(singular, plural, n)),
         newstyle=True,

@@ -7,8 +7,8 @@ changes at all. They apply to text only: in HTML, never inside code, scripts or 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
 
@@ -49,11 +49,10 @@ class Typesetter:
     def __init__(self, rules: Rules):
         self.rules = rules
         self.previous = ""
+        self._nbsp: re.Pattern[str] | None = None
         if rules.nbsp_after:
             letters = re.escape(rules.nbsp_after)
             self._nbsp = re.compile(rf"(?<![\w\u00a0])([{letters}]) (?=\S|$)")
-        else:
-            self._nbsp = None
 
     def __call__(self, text: str) -> str:
         if not text:
