@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -45,24 +46,35 @@ class YamlList(list):
         return (self.line, self.column)
 
 
-def _make_loader(path: str, first_line: int) -> type[yaml.SafeLoader]:
-    offset = first_line - 1
+# libyaml's parser, where PyYAML was built with it: the same documents, several times faster.
+# Its error messages are worded differently, so a document it refuses is parsed again by the
+# pure-Python parser, whose messages our hints are written for.
+_FAST_BASE: type | None = getattr(yaml, "CSafeLoader", None)
 
-    def at(node: yaml.Node) -> tuple[int, int]:
-        return (node.start_mark.line + 1 + offset, node.start_mark.column + 1)
 
-    class Loader(yaml.SafeLoader):
+@lru_cache(maxsize=2)
+def _loader_class(base: type) -> type:
+    """A safe loader that builds YamlMap and YamlList; made once per parser, told the file and
+    its first line per document."""
+
+    def at(loader: Any, node: yaml.Node) -> tuple[int, int]:
+        return (node.start_mark.line + 1 + loader.handbook_offset, node.start_mark.column + 1)
+
+    class Loader(base):
+        handbook_path = ""
+        handbook_offset = 0
+
         def construct_document(self, node: yaml.Node) -> Any:
             try:
                 return super().construct_document(node)
             except _UNCONSTRUCTABLE as exc:  # the whole document is one value, e.g. '!!bool maybe'
-                raise HandbookError([_unreadable(path, node, exc, *at(node))]) from None
+                raise HandbookError([_unreadable(self.handbook_path, node, exc, *at(self, node))]) from None
 
     def construct(loader: Loader, node: yaml.Node) -> Any:
         try:
             return loader.construct_object(node, deep=True)
         except _UNCONSTRUCTABLE as exc:
-            raise HandbookError([_unreadable(path, node, exc, *at(node))]) from None
+            raise HandbookError([_unreadable(loader.handbook_path, node, exc, *at(loader, node))]) from None
 
     def construct_int(loader: Loader, node: yaml.ScalarNode) -> int:
         value = loader.construct_yaml_int(node)
@@ -70,32 +82,33 @@ def _make_loader(path: str, first_line: int) -> type[yaml.SafeLoader]:
         return value
 
     def construct_mapping(loader: Loader, node: yaml.MappingNode) -> YamlMap:
+        path = loader.handbook_path
         loader.flatten_mapping(node)
         result = YamlMap()
         result.path = path
-        result.line, result.column = at(node)
+        result.line, result.column = at(loader, node)
         result.key_at, result.value_at = {}, {}
         for key_node, value_node in node.value:
             key = construct(loader, key_node)
             if not isinstance(key, (str, int, float, bool)) and key is not None:
-                line, column = at(key_node)
+                line, column = at(loader, key_node)
                 raise HandbookError([Problem(path, "a key must be a plain word", line, column)])
             if key in result:
-                line, column = at(key_node)
+                line, column = at(loader, key_node)
                 first = result.key_at[key][0]
                 raise HandbookError([Problem(
                     path, f"'{key}' is given twice (first on line {first})", line, column,
                     "keep one of them")])
             result[key] = construct(loader, value_node)
-            result.key_at[key] = at(key_node)
-            result.value_at[key] = at(value_node)
+            result.key_at[key] = at(loader, key_node)
+            result.value_at[key] = at(loader, value_node)
         return result
 
     def construct_sequence(loader: Loader, node: yaml.SequenceNode) -> YamlList:
         result = YamlList(construct(loader, child) for child in node.value)
-        result.path = path
-        result.line, result.column = at(node)
-        result.item_at = [at(child) for child in node.value]
+        result.path = loader.handbook_path
+        result.line, result.column = at(loader, node)
+        result.item_at = [at(loader, child) for child in node.value]
         return result
 
     Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
@@ -104,10 +117,26 @@ def _make_loader(path: str, first_line: int) -> type[yaml.SafeLoader]:
     return Loader
 
 
+def _load(text: str, path: str, first_line: int, base: type) -> Any:
+    loader = _loader_class(base)(text)
+    loader.handbook_path, loader.handbook_offset = path, first_line - 1
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     """Parse YAML safely; syntax errors become a Problem at the right line and column."""
+    if _FAST_BASE is not None:
+        try:
+            return _load(text, path, first_line, _FAST_BASE)
+        except yaml.YAMLError:
+            pass  # said again below, in the words our messages and hints expect
+        except RecursionError:
+            pass
     try:
-        return yaml.load(text, Loader=_make_loader(path, first_line))  # noqa: S506 - SafeLoader subclass
+        return _load(text, path, first_line, yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else None
