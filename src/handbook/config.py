@@ -148,7 +148,7 @@ def _is_absolute_url(url: str) -> bool:
     if not _URL.match(url):
         return False
     try:
-        urlsplit(url).port  # ValueError for 'https://[' or a port that is not a number
+        _ = urlsplit(url).port  # ValueError for 'https://[' or a port that is not a number
     except ValueError:
         return False
     return True

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 from collections.abc import Iterable
+from typing import Any
 
 from .errors import Problems, suggest
 from .sources import YamlList, YamlMap, describe

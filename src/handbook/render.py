@@ -24,9 +24,9 @@ from .config import SiteConfig
 from .errors import Problem, Problems
 from .links import Anchor, PageLinks, ids_of, relative_url
 from .locale import Localiser, language_autonym, localiser
-from .sanitise import Clean
 from .markdown import MarkdownRenderer, TooSlow, report_findings, too_slow
 from .model import SECTIONS, Organisation, Page, Site
+from .sanitise import Clean
 from .targets import Home, NotFound, OrganisationOverview, PageOutput, Robots, Root, Sitemap, Target
 from .theme import RecordingEnvironment, Theme, make_environment
 

@@ -17,9 +17,9 @@ import logging
 import mimetypes
 import posixpath
 from collections.abc import Callable
-from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from livereload import Server
