@@ -46,6 +46,21 @@ def test_a_second_build_renders_and_writes_nothing(run, site):
     assert after == before  # the very same files, carried over, not rewritten
 
 
+def test_a_saved_but_unchanged_file_renders_nothing(run, site):
+    run("build", site)
+    (site / "content/proaros/vision.md").touch()
+    assert summary(run("build", site).err) == (0, 0)
+
+
+def test_warnings_are_repeated_when_nothing_changed(run, site):
+    (site / "content/proaros/notes.txt").write_text("x", encoding="utf-8")
+    first = run("build", site)
+    assert "content/proaros/notes.txt: warning: this is not used" in first.err
+    again = run("build", site)
+    assert summary(again.err) == (0, 0)
+    assert "content/proaros/notes.txt: warning: this is not used" in again.err
+
+
 def test_one_edit_renders_what_shows_it(run, site):
     run("build", site)
     values = site / "content/proaros/values.md"
@@ -129,6 +144,7 @@ def test_an_entry_altered_in_the_cache_is_rendered_again(run, site, tmp_path):
         db.execute("UPDATE outputs SET entry = '{\"stamp\": 1' WHERE path = 'da/index.html'")
         db.execute("UPDATE outputs SET keys = 'x,y' WHERE path = 'cs/index.html'")
     db.close()
+    shutil.rmtree(site / "build")
     result = run("build", site)
     assert summary(result.err)[0] == 2
     assert files_of(site / "build") == clean_build(run, site, tmp_path / "clean")

@@ -21,7 +21,7 @@ from typing import Protocol
 
 from babel.support import NullTranslations
 
-from .cache import CACHE_DIR, Cache, Entry, stamp, text_digest
+from .cache import CACHE_DIR, Cache, Entry, environment_key, stamp, text_digest
 from .config import SiteConfig, load_config
 from .content import CONTENT_DIR, PageCache, load_site
 from .depends import Versions, digest
@@ -29,7 +29,7 @@ from .errors import Problem, Problems
 from .links import check_anchors
 from .model import Site
 from .output import StagedBuild, check_output_dir
-from .paths import is_inside
+from .paths import check_site_files, is_inside
 from .render import Rendered, Renderer, Templates
 from .targets import Target, targets_of
 from .theme import Theme, catalog_sources, load_all_translations, load_theme
@@ -234,12 +234,46 @@ def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None =
         if not write:
             return pipeline.run(None, strict)
         check_output_dir(out, site_dir)
-        report = pipeline.run(StagedBuild(out), strict)
+        # Nothing saved since the last build, and its output untouched: nothing to do.
+        start = time.perf_counter()
+        run_key = digest([check_site_files(site_dir), base_url, strict, str(out.resolve()), environment_key()])
+        last = cache.last_run() if cache.file is not None else None
+        if last is not None and last.get("key") == run_key and last.get("output") == output_signature(out):
+            report = _unchanged_report(last, time.perf_counter() - start)
+        else:
+            report = pipeline.run(StagedBuild(out), strict)
+            if cache.file is not None:
+                cache.set_last_run({"key": run_key, "output": output_signature(out), "pages": report.pages,
+                                    "files": report.files,
+                                    "warnings": [list(_problem_fields(p)) for p in report.warnings]})
     finally:
         cache.close()
     if note:
         report.warnings.insert(0, Problem(str(CACHE_DIR), note, severity="warning"))
     return report
+
+
+def output_signature(out: Path) -> str:
+    """Every output file's name, size and modification time, as one digest."""
+    seen = []
+    for folder, _dirs, files in os.walk(out):
+        for name in files:
+            info = os.lstat(os.path.join(folder, name))
+            seen.append(f"{os.path.relpath(os.path.join(folder, name), out)}\0{info.st_size}\0{info.st_mtime_ns}")
+    return digest(sorted(seen))
+
+
+def _problem_fields(problem: Problem) -> tuple:
+    return (problem.path, problem.message, problem.line, problem.column, problem.hint, problem.severity)
+
+
+def _unchanged_report(last: dict, seconds: float) -> BuildReport:
+    try:
+        warnings = [Problem(*fields) for fields in last.get("warnings", [])]
+        return BuildReport(pages=int(last["pages"]), files=int(last["files"]), warnings=warnings,
+                           timings={"unchanged": seconds})
+    except (TypeError, ValueError, KeyError):
+        return BuildReport(timings={"unchanged": seconds})
 
 
 def copies(site_dir: Path, site: Site, theme: Theme) -> list[tuple[Path, str]]:

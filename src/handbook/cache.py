@@ -36,9 +36,10 @@ def environment_key() -> str:
     hasher = hashlib.blake2b(digest_size=16)
     hasher.update(FORMAT.encode())
     package = Path(__file__).parent
-    for file in sorted(package.rglob("*.py")):
-        hasher.update(file.relative_to(package).as_posix().encode())
-        hasher.update(file.read_bytes())
+    for file in sorted(package.rglob("*")):  # the code, the bundled theme, the collation data
+        if file.is_file() and "__pycache__" not in file.parts:
+            hasher.update(file.relative_to(package).as_posix().encode())
+            hasher.update(file.read_bytes())
     for name in _LIBRARIES:
         try:
             hasher.update(f"{name}={metadata.version(name)}".encode())
@@ -202,6 +203,22 @@ class Cache:
                 ident = self._db.execute("SELECT id FROM keys WHERE key = ?", (key,)).fetchone()[0]
             self._key_ids[key] = ident
         return ident
+
+    def last_run(self) -> dict | None:
+        """What the last successful build recorded about itself (see build.py), if anything."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'last_run'").fetchone()
+            value = json.loads(row[0]) if row else None
+        except (sqlite3.DatabaseError, json.JSONDecodeError, TypeError):
+            return None
+        return value if isinstance(value, dict) else None
+
+    def set_last_run(self, value: dict) -> None:
+        if self._db is not None:
+            with self._db:
+                self._db.execute("INSERT OR REPLACE INTO meta VALUES ('last_run', ?)", (json.dumps(value),))
 
     def close(self) -> None:
         if self._db is not None:

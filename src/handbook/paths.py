@@ -9,6 +9,7 @@ every file and folder a build may read is checked: links must resolve inside the
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from collections.abc import Iterable
@@ -20,20 +21,25 @@ from .errors import Problems
 SOURCES = ("site.yaml", "content", "templates", "themes", "locales")
 
 
-def check_site_files(site_dir: Path) -> None:
-    """Raise HandbookError naming every link that leaves the site and every special file."""
+def check_site_files(site_dir: Path) -> str:
+    """Raise HandbookError naming every link that leaves the site and every special file.
+
+    Returns a fingerprint of every source file's name, size and modification time: if it is
+    the same as after the last build, nothing was saved since."""
     problems = Problems()
     root = site_dir.resolve()
+    seen: list[str] = []
     for name in SOURCES:
         # A link under content/ must stay in content/: the site folder is often a whole
         # repository, with secrets beside the content (.git/config holds CI's token).
         allowed = (root / name).resolve() if name == "content" else root
-        _check(site_dir / name, name, root, allowed, frozenset(), problems)
+        _check(site_dir / name, name, root, allowed, frozenset(), problems, seen)
     problems.raise_if_errors()
+    return hashlib.blake2b("\n".join(seen).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
 def _check(path: Path, label: str, root: Path, allowed: Path, ancestors: frozenset[Path],
-           problems: Problems) -> None:
+           problems: Problems, seen: list[str]) -> None:
     try:
         info = os.lstat(path)
     except FileNotFoundError:
@@ -74,8 +80,11 @@ def _check(path: Path, label: str, root: Path, allowed: Path, ancestors: frozens
             problems.error(label, f"cannot read this folder: {exc.strerror}")
             return
         for entry in entries:
-            _check(path / entry.name, f"{label}/{entry.name}", root, allowed, ancestors | {real}, problems)
-    elif not stat.S_ISREG(info.st_mode):
+            _check(path / entry.name, f"{label}/{entry.name}", root, allowed, ancestors | {real}, problems,
+                   seen)
+    elif stat.S_ISREG(info.st_mode):
+        seen.append(f"{label}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\0{info.st_ctime_ns}")
+    else:
         problems.error(label, f"this is {_special_kind(info.st_mode)}, not a file; it is never read",
                        hint="remove it from the site folder")
 
