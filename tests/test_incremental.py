@@ -12,7 +12,7 @@ from conftest import REPO, files_of
 from handbook.build import BuildReport, Pipeline, build
 from handbook.errors import HandbookError
 from handbook.output import LiveFolder
-from handbook.paths import source_snapshot
+from handbook.paths import is_source
 
 BASE = "http://127.0.0.1:8000/"
 
@@ -182,13 +182,15 @@ def test_any_sequence_of_edits_equals_a_clean_build(builder, site, tmp_path):
     assert failures == 2
 
 
-def test_snapshot_sees_sources_and_skips_editor_files(site):
-    before = source_snapshot(site)
-    (site / "content/proaros/.vision.md.swp").write_text("x")
-    (site / "content/proaros/vision.md~").write_text("x")
-    assert source_snapshot(site) == before
-    (site / "content/proaros/new.md").write_text("---\ntitle: Ny\n---\n")
-    assert set(source_snapshot(site)) - set(before) == {str(site / "content/proaros/new.md")}
+def test_serve_reacts_to_sources_and_not_to_editor_files(site):
+    assert is_source(site, site / "content/proaros/new.md")
+    assert is_source(site, site / "site.yaml")
+    assert is_source(site, site / "templates/base.html")
+    assert not is_source(site, site / "content/proaros/.vision.md.swp")
+    assert not is_source(site, site / "content/proaros/vision.md~")
+    assert not is_source(site, site / "build/index.html")
+    assert not is_source(site, site / ".cache/handbook/cache.sqlite")
+    assert is_source(site, REPO / "src/handbook/themes/default/base.html", [REPO / "src/handbook/themes"])
 
 
 def test_many_dirty_pages_render_in_parallel_and_still_equal_a_clean_build(make_site, tmp_path):

@@ -130,7 +130,7 @@ def test_rapid_saves_are_coalesced_and_the_last_one_wins(browser, site):
         page.wait_for_selector("text=Sluta aldrig att träna 19", timeout=15000)
         assert process.poll() is None
         rebuilds = [line for line in lines if line.startswith("rebuilt")]
-        assert 2 <= len(rebuilds) <= 6, rebuilds  # the first build, then a few batches, not 20
+        assert 2 <= len(rebuilds) <= 12, rebuilds  # the first build, then batches, not 20
         page.close()
 
 

@@ -117,8 +117,8 @@ def _serve(site: Path, host: str, port: int) -> int:
     # Imported here: the server's libraries are only needed by `serve`.
     from .build import Pipeline
     from .output import LiveFolder
-    from .paths import source_snapshot
-    from .serve import Outcome, serve
+    from .paths import is_source
+    from .serve import Outcome, Watch, serve
     from .theme import BUNDLED_THEMES
 
     if not site.is_dir():
@@ -153,7 +153,9 @@ def _serve(site: Path, host: str, port: int) -> int:
 
     print(f"serving {site} on {url} (press Ctrl+C to stop)", file=sys.stderr, flush=True)
     try:
-        serve(out, lambda: source_snapshot(site, [BUNDLED_THEMES]), rebuild, host, port)
+        root = site.resolve()
+        watch = Watch((root, BUNDLED_THEMES), lambda path: is_source(root, path, [BUNDLED_THEMES]))
+        serve(out, watch, rebuild, host, port)
     except OSError as exc:
         print(f"error: cannot listen on {host}:{port}: {exc.strerror}\n  hint: try another --port",
               file=sys.stderr)

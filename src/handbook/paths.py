@@ -118,23 +118,17 @@ def read_site_file(path: Path) -> bytes:
         os.close(descriptor)
 
 
-_WATCHED = ("site.yaml", "content", "templates", "locales", "themes")
-
-
-def source_snapshot(site_dir: Path, extra: Iterable[Path] = ()) -> dict[str, tuple[int, int]]:
-    """(modification time, size) of every source file of a site: what `serve` watches.
-    Hidden files and editors' temporary files are left out."""
-    snapshot = {}
-    roots = [site_dir / name for name in _WATCHED] + list(extra)
-    for root in roots:
-        files = [root] if root.is_file() else (root.rglob("*") if root.is_dir() else [])
-        for file in files:
-            name = file.name
-            if name.startswith((".", "#")) or name.endswith(("~", ".swp", ".tmp")) or not file.is_file():
-                continue
-            try:
-                stat = file.stat()
-            except OSError:
-                continue
-            snapshot[str(file)] = (stat.st_mtime_ns, stat.st_size)
-    return snapshot
+def is_source(site_dir: Path, path: Path, extra: Iterable[Path] = ()) -> bool:
+    """Whether a changed file is a source of the site (or of a theme in `extra`): what `serve`
+    reacts to. Hidden files, editors' temporary files, the output and the cache are not."""
+    name = path.name
+    if name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp")):
+        return False
+    for root in extra:
+        if path == root or root in path.parents:
+            return True
+    try:
+        first = path.relative_to(site_dir).parts[0]
+    except (ValueError, IndexError):
+        return False
+    return first in SOURCES

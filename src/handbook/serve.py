@@ -16,6 +16,7 @@ import ipaddress
 import logging
 import mimetypes
 import posixpath
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,6 @@ from livereload import Server
 from livereload.handlers import LiveReloadHandler
 from livereload.watcher import Watcher
 
-Snapshot = dict[str, tuple[int, int]]
 StartResponse = Callable[..., object]
 WsgiApp = Callable[[dict[str, Any], StartResponse], list[bytes]]
 
@@ -43,27 +43,76 @@ class _State:
     error: str | None = None
 
 
-class SourceWatcher(Watcher):
-    """Compares a snapshot of the sources every poll (livereload polls every 0.8 s): all the
-    saves between two polls become one rebuild, and browsers reload only if output changed."""
+@dataclass(frozen=True)
+class Watch:
+    """What to watch: folders (recursively), and which changed paths count."""
 
-    def __init__(self, snapshot: Callable[[], Snapshot], rebuild: Callable[[], Outcome]):
+    roots: tuple[Path, ...]
+    accept: Callable[[Path], bool]
+
+
+# How long after the last file event a batch of saves is handed on: an editor's save is often
+# several events (write, rename, chmod) within a few milliseconds.
+QUIET_MS = 40
+# How long browsers wait after a rebuild for the next one before they reload.
+RELOAD_QUIET_S = 0.1
+
+
+class SourceWatcher(Watcher):
+    """Rebuilds on file events (inotify, through watchfiles), not on livereload's 0.8 s polls:
+    a save is seen within milliseconds. Saves that arrive while a rebuild runs become one
+    rebuild after it, and browsers reload only if the output changed."""
+
+    def __init__(self, watch: Watch, rebuild: Callable[[], Outcome]):
         super().__init__()
-        self._snapshot = snapshot
+        self._watch = watch
         self._rebuild = rebuild
-        self._last = snapshot()
+        self._pending = threading.Event()
+        self._stop = threading.Event()
+        self._timer: object | None = None
         self._tasks: dict[str, dict[str, object]] = {
             "sources": {"func": None, "delay": None, "ignore": None, "mtimes": {}}}
 
+    def start(self, callback: Callable[[], None]) -> bool:
+        """Called by livereload: watch in a thread, and call back on the server's loop."""
+        import watchfiles
+        from tornado import ioloop
+
+        loop = ioloop.IOLoop.current()
+        roots = [str(root) for root in self._watch.roots if root.exists()]
+
+        def run() -> None:
+            for changes in watchfiles.watch(*roots, step=QUIET_MS, stop_event=self._stop,
+                                            watch_filter=None, raise_interrupt=False):
+                if any(self._watch.accept(Path(path)) for _change, path in changes):
+                    self._pending.set()
+                    loop.add_callback(callback)
+
+        threading.Thread(target=run, name="handbook-watch", daemon=True).start()
+        return True  # livereload then needs no polling of its own
+
+    def stop(self) -> None:
+        self._stop.set()
+
     def examine(self) -> tuple[str | None, None]:
-        if self._changes:
-            return self._changes.pop()
-        current = self._snapshot()
-        if current == self._last:
+        self._changes.clear()  # livereload's own start-up entry: our first build has been served
+        if not self._pending.is_set():
             return None, None
-        self._last = current
-        outcome = self._rebuild()
-        return ("*" if outcome.changed else None), None
+        self._pending.clear()
+        if self._rebuild().changed:
+            self._reload_soon()
+        return None, None  # browsers are told by _reload_soon, not by livereload
+
+    def _reload_soon(self) -> None:
+        """Tell browsers to reload once no rebuild has followed for RELOAD_QUIET_S: during a
+        burst of saves a page reloads once, with the last text, instead of reloading while
+        newer versions are written and missing the last one."""
+        from tornado import ioloop
+
+        loop = ioloop.IOLoop.current()
+        if self._timer is not None:
+            loop.remove_timeout(self._timer)
+        self._timer = loop.call_later(RELOAD_QUIET_S, LiveReloadHandler.reload_waiters)
 
 
 # Where the server's own files live, beside the site's.
@@ -179,10 +228,10 @@ class _Server(Server):
         return super().get_web_handlers(LIVERELOAD_TAG)
 
 
-def serve(root: Path, snapshot: Callable[[], Snapshot], rebuild: Callable[[], Outcome],
+def serve(root: Path, watch: Watch, rebuild: Callable[[], Outcome],
           host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Build once, then serve `root` until interrupted, rebuilding when the snapshot of the
-    sources changes. Browsers reload when the output changed or an error appeared or went."""
+    """Build once, then serve `root` until interrupted, rebuilding when a watched file changes.
+    Browsers reload when the output changed or an error appeared or went."""
     state = _State()
 
     def tracked() -> Outcome:
@@ -195,7 +244,11 @@ def serve(root: Path, snapshot: Callable[[], Snapshot], rebuild: Callable[[], Ou
     # livereload ignores changes for 3 s after a reload; our watcher already batches saves.
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
     hosts = LOOPBACK_NAMES | {host} if _is_loopback(host) else None
-    server = _Server(app=make_app(root, state, hosts), watcher=SourceWatcher(snapshot, tracked))
+    watcher = SourceWatcher(watch, tracked)
+    server = _Server(app=make_app(root, state, hosts), watcher=watcher)
     server._setup_logging = lambda: logging.getLogger("livereload").setLevel(logging.WARNING)
     logging.getLogger("tornado.access").setLevel(logging.ERROR)
-    server.serve(host=host, port=port, debug=False, restart_delay=0)
+    try:
+        server.serve(host=host, port=port, debug=False, restart_delay=0)
+    finally:
+        watcher.stop()
