@@ -181,3 +181,18 @@ def test_media_names_with_spaces_and_hidden_files(build_site):
     assert len(sources) == 2 and all(src.startswith("../../../media/org/my") for src in sources)
     assert (result.build / "media/org/my photo.svg").is_file()
     assert not (result.build / "media/org/.DS_Store").exists()
+
+
+def test_a_large_organisation_is_summed_up_on_the_homes(build_site):
+    files = {"content/org/organisation.yaml": "name: Org\nlanguage: sv\n",
+             "content/org/vision.md": "---\ntitle: Vision\n---\nText.\n"}
+    for number in range(20):
+        files[f"content/org/sida-{number:02d}.md"] = f"---\ntitle: Sida {number}\n---\nText.\n"
+    result = build_site(files)
+    card = result.html("cs/index.html").select_one(".card")
+    assert [a.get_text() for a in card.select(".card__contents a")] == ["Vision"]
+    more = card.select_one(".card__more a")
+    assert more["href"] == "org/" and more.get_text() == "20 dalších stránek"
+    assert card.select_one(".card__count").get_text() == "21 stránek"
+    overview = result.html("sv/org/index.html")
+    assert len(overview.select(".contents-list li")) == 21  # the overview lists them all

@@ -24,7 +24,7 @@ from babel.support import NullTranslations
 from .cache import CACHE_DIR, Cache, Entry, environment_key, stamp, text_digest
 from .config import SiteConfig, load_config
 from .content import CONTENT_DIR, PageCache, load_site
-from .depends import Versions, digest
+from .depends import Versions, digest, item_of
 from .errors import Problem, Problems
 from .links import check_anchors
 from .model import Site
@@ -78,23 +78,34 @@ class Pipeline:
     """Builds one site again and again, each time rendering only what changed."""
 
     def __init__(self, site_dir: Path, *, base_url: str | None = None, cache: Cache | None = None,
-                 jobs: int | None = None):
+                 jobs: int | None = None, watching: bool = False):
         self.site_dir = site_dir
         self.base_url = base_url
         self.cache = cache if cache is not None else Cache()
         self.jobs = jobs
         self.parsed = PageCache()  # parsed sources, kept while the pipeline lives
+        # From the second run on: the last run's versions, and which outputs read each key, so
+        # that a run after one edit looks only at what the edited items are read by.
+        self._versions: Versions | None = None
+        self._readers: dict[str, set[str]] | None = {} if watching else None
+        self._keys_of: dict[str, set[str]] = {}
         self._translations: tuple[tuple, dict[str, NullTranslations], list[Problem]] | None = None
         self._templates: tuple[tuple, Templates] | None = None
 
-    def run(self, output: Output | None, strict: bool = False) -> BuildReport:
+    def run(self, output: Output | None, strict: bool = False, changed: set[Path] | None = None) -> BuildReport:
         """Bring `output` up to date (None: check only). Raises HandbookError listing every
-        problem; then the output is exactly as it was."""
+        problem; then the output is exactly as it was.
+
+        `changed` names the files saved since the last run, when the caller knows (serve's file
+        events); other files are then trusted to be as they were if their size and times are."""
         report = BuildReport()
         problems = Problems()
+        if self._versions is None:
+            changed = None  # the first run reads everything
         with report.step("config"):
-            config = load_config(self.site_dir, self.base_url)
+            config = load_config(self.site_dir, self.base_url, changed)
         with report.step("content"):
+            self.parsed.changed = changed
             site = load_site(config, problems, self.parsed)
         with report.step("theme"):
             theme = load_theme(config)
@@ -104,11 +115,17 @@ class Pipeline:
 
         with report.step("plan"):
             templates = self._templates_for(theme, translations, config, catalogs)
-            versions = Versions(site, _source_versions(config, theme, catalogs))
+            sources = _source_versions(config, theme, catalogs)
             targets = targets_of(site)
             entries = self.cache.entries
-            stale = [t for t in targets if (e := entries.get(t.path)) is None
-                     or e.stamp != stamp(e.keys, versions)]
+            if self._versions is not None:
+                versions = Versions(site, sources, previous=self._versions)
+                touched = self._changed_outputs(versions)
+                stale = [t for t in targets if t.path not in entries or t.path in touched]
+            else:
+                versions = Versions(site, sources)
+                stale = [t for t in targets if (e := entries.get(t.path)) is None
+                         or e.stamp != stamp(e.keys, versions)]
         with report.step("render"):
             results = render_targets(Renderer(site, templates), stale, self.jobs)
         fresh = {r.target.path: r for r in results}
@@ -137,13 +154,54 @@ class Pipeline:
         report.files = len(current)
         if output is not None:
             with report.step("write"):
-                changed = self._write(output, site, theme, templates, targets, current, fresh)
+                stored = self._write(output, site, theme, templates, targets, current, fresh)
                 report.files = len(current)
                 report.written = output.written
                 report.removed = getattr(output, "removed", 0)
             with report.step("cache"):
-                self.cache.save(changed, current)
+                self.cache.save(stored, current)
+            self._remember(versions, entries, current)
         return report
+
+    def _changed_outputs(self, versions: Versions) -> set[str]:
+        """The outputs that read a key whose version changed since the last run."""
+        assert self._versions is not None
+        if self._readers is None:
+            self._readers, self._keys_of = {}, {}
+            for path, entry in self.cache.entries.items():
+                self._add_reader(path, entry.keys)
+        previous = self._versions
+        changed: set[str] = set()
+        # Keys of items that changed, and the keys that belong to no item (config, templates …).
+        keys = [key for item in versions.changed_items() for key in self._keys_of.get(item, ())]
+        keys += self._keys_of.get("", ())
+        for key in keys:
+            if versions(key) != previous(key):
+                changed |= self._readers.get(key, set())
+        return changed
+
+    def _remember(self, versions: Versions, before: dict[str, Entry], now: dict[str, Entry]) -> None:
+        """Keep this run's versions, and which outputs read which keys, for the next run."""
+        versions.forget_previous()
+        self._versions = versions
+        if self._readers is None:
+            return
+        if not self._keys_of:  # the first run: every entry is new
+            before = {}
+        for path, entry in before.items():
+            if now.get(path) is not entry:
+                for key in entry.keys:
+                    self._readers.get(key, set()).discard(path)
+        for path, entry in now.items():
+            if before.get(path) is not entry:
+                self._add_reader(path, entry.keys)
+
+    def _add_reader(self, path: str, keys: tuple[str, ...]) -> None:
+        assert self._readers is not None
+        for key in keys:
+            self._readers.setdefault(key, set()).add(path)
+            item = item_of(key)
+            self._keys_of.setdefault(item if item != key else "", set()).add(key)
 
     def _write(self, output: Output, site: Site, theme: Theme, templates: Templates,
                targets: list[Target], current: dict[str, Entry],

@@ -130,12 +130,12 @@ def _serve(site: Path, host: str, port: int) -> int:
     everywhere = host in ("0.0.0.0", "::")  # noqa: S104 - only to print a URL that works here
     url = f"http://{'127.0.0.1' if everywhere else host}:{port}/"
     out = Path(tempfile.mkdtemp(prefix="handbook-serve-"))
-    pipeline = Pipeline(site, base_url=url)
+    pipeline = Pipeline(site.resolve(), base_url=url, watching=True)
     live = LiveFolder(out)
 
-    def rebuild() -> Outcome:
+    def rebuild(changed: set[Path] | None) -> Outcome:
         try:
-            report = pipeline.run(live)
+            report = pipeline.run(live, changed=changed)
         except HandbookError as exc:
             message = "\n".join(p.format() for p in exc.problems)
             print(message, file=sys.stderr)

@@ -11,7 +11,7 @@ from babel import Locale, UnknownLocaleError
 
 from .errors import HandbookError, Problem, Problems
 from .fields import Fields
-from .paths import check_site_files
+from .paths import check_changed_files, check_site_files
 from .sources import YamlList, YamlMap, describe, parse_yaml, read_text
 
 SITE_FILE = "site.yaml"
@@ -54,13 +54,16 @@ def known_locale(code: object) -> str | None:
     return code
 
 
-def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
+def load_config(root: Path, base_url: str | None = None, changed: set[Path] | None = None) -> SiteConfig:
     """Read and check site.yaml; raise HandbookError listing everything wrong in it.
 
     First of all, no file of the site may lead outside it (see paths.py): this is where every
-    command starts reading a site.
+    command starts reading a site. `changed`: only these files changed since the last check.
     """
-    check_site_files(root)
+    if changed is None:
+        check_site_files(root)
+    else:
+        check_changed_files(root, changed)
     file = root / SITE_FILE
     if not file.is_file():
         raise HandbookError([Problem(

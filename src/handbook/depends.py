@@ -56,19 +56,71 @@ _ORGANISATION_METHODS: dict[str, Callable[[Organisation], object]] = {
 _PAGE_FIELDS = frozenset(f.name for f in fields(Page)) | {"kind", "path"}
 
 
+def item_of(key: str) -> str:
+    """The model item a key belongs to: 'page:<file>', 'org:<slug>', or the key itself."""
+    kind, _, rest = key.partition(":")
+    if kind == "page":
+        return "page:" + rest.partition("#")[0]
+    if kind in ("org", "versions", "listing", "sections", "size", "media", "pages"):
+        return "org:" + rest.partition("#" if kind == "org" else ("/" if kind == "versions" else ":"))[0]
+    return key
+
+
 class Versions:
     """The current version of every key, for one version of a site and its theme. Memoised:
-    each key is computed at most once."""
+    each key is computed at most once. Given the versions of the site's previous version, a
+    page that is the very same object (its file was not read again) and an organisation that
+    is equal keep the versions they had, without computing them again."""
 
-    def __init__(self, site: Site, sources: Mapping[str, str]):
+    def __init__(self, site: Site, sources: Mapping[str, str], previous: Versions | None = None):
         self.site = site
-        self._known = dict(sources)  # config, template:*, catalog:*, asset:*: computed by the caller
+        self.sources = dict(sources)  # config, template:*, catalog:*, asset:*: computed by the caller
+        self._known = dict(sources)
+        self._previous = previous
+        self._same_organisation: dict[str, bool] = {}
 
     def __call__(self, key: str) -> str:
         version = self._known.get(key)
         if version is None:
-            version = self._known[key] = self._compute(key)
+            previous = self._previous
+            if previous is not None and self.unchanged(item_of(key)):
+                version = previous(key)
+            else:
+                version = self._compute(key)
+            self._known[key] = version
         return version
+
+    def forget_previous(self) -> None:
+        """Let the previous version of the site go (a key not asked for yet is computed)."""
+        self._previous = None
+        self._same_organisation = {}
+
+    def unchanged(self, item: str) -> bool:
+        """The item is as it was in the previous version of the site."""
+        previous = self._previous
+        if previous is None:
+            return False
+        kind, _, name = item.partition(":")
+        if kind == "page":
+            page = self.site.find_page(name)
+            return page is not None and page is previous.site.find_page(name)
+        if kind == "org":
+            same = self._same_organisation.get(name)
+            if same is None:
+                now = self.site.find_organisation(name)
+                same = self._same_organisation[name] = (
+                    now is not None and now == previous.site.find_organisation(name))
+            return same
+        return False
+
+    def changed_items(self) -> set[str]:
+        """Items that may differ from the previous version of the site (all, without one)."""
+        previous = self._previous
+        items = {f"page:{p.file}" for p in self.site.pages} | {f"org:{o.slug}" for o in self.site.organisations}
+        if previous is None:
+            return items
+        items |= {f"page:{p.file}" for p in previous.site.pages} | {f"org:{o.slug}" for o in previous.site.organisations}
+        return {item for item in items if not self.unchanged(item)}
 
     def _compute(self, key: str) -> str:
         kind, _, rest = key.partition(":")

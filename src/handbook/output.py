@@ -128,11 +128,12 @@ class LiveFolder:
     def begin(self) -> None:
         self.written, self.removed, self._seen = 0, 0, set()
 
+    # The folder is serve's own: what it holds is what was written, so no file is looked at.
     def previous(self, path: str) -> tuple[int, int] | None:
-        return (0, 0) if path in self._digests and (self.out / path).is_file() else None
+        return (0, 0) if path in self._digests else None
 
     def keep(self, path: str) -> tuple[int, int] | None:
-        if path in self._digests and (self.out / path).is_file():
+        if path in self._digests:
             self._seen.add(path)
             return (0, 0)
         return None

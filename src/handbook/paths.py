@@ -38,6 +38,21 @@ def check_site_files(site_dir: Path) -> str:
     return hashlib.blake2b("\n".join(seen).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
+def check_changed_files(site_dir: Path, changed: set[Path]) -> None:
+    """check_site_files for the files that changed since it last ran (from file events)."""
+    problems = Problems()
+    root = site_dir.resolve()
+    for path in sorted(changed):
+        try:
+            parts = path.relative_to(root).parts
+        except ValueError:
+            continue  # the bundled theme, outside the site
+        if parts and parts[0] in SOURCES:
+            allowed = (root / parts[0]).resolve() if parts[0] == "content" else root
+            _check(path, "/".join(parts), root, allowed, frozenset(), problems, [])
+    problems.raise_if_errors()
+
+
 def _check(path: Path, label: str, root: Path, allowed: Path, ancestors: frozenset[Path],
            problems: Problems, seen: list[str]) -> None:
     try:

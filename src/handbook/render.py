@@ -147,7 +147,7 @@ class Renderer:
         return self._render(out, "organisation.html", language, organisation.path(language),
                             alternates=self._all_languages(f"{organisation.slug}/"),
                             x_default=organisation.path(self.config.default_language),
-                            organisation=organisation, card=self._card(out, organisation, language))
+                            organisation=organisation, card=self._card(out, organisation, language, whole=True))
 
     def _page(self, out: _Output, page: Page) -> str:
         organisation = self.site.organisation(page.organisation)
@@ -222,10 +222,22 @@ class Renderer:
         by_name = loc.sorted(self.site.organisations, key=lambda o: o.name)
         return sorted(by_name, key=lambda o: (o.order is None, o.order or 0))
 
-    def _card(self, out: _Output, organisation: Organisation, language: str) -> dict[str, Any]:
-        out.reads.update((f"versions:{organisation.slug}/vision", f"listing:{organisation.slug}:{language}"))
+    def _card(self, out: _Output, organisation: Organisation, language: str,
+              whole: bool = False) -> dict[str, Any]:
+        """An organisation as homes show it: its vision and its pages, or, for a large one, its
+        sections and how many more pages it has (its overview, `whole`, lists them all)."""
+        slug = organisation.slug
+        out.reads.add(f"versions:{slug}/vision")
         vision = organisation.page_for("vision", language) if organisation.section("vision") else None
-        return {"organisation": organisation, "vision": vision, "contents": organisation.listing(language)}
+        everything = organisation.listing(language)
+        if whole or len(everything) <= MAX_CONTENTS:
+            out.reads.add(f"listing:{slug}:{language}")
+            contents = list(everything)
+        else:
+            out.reads.update((f"sections:{slug}:{language}", f"size:{slug}"))
+            contents = [link for link in everything if link.kind != "page"]
+        return {"organisation": organisation, "vision": vision, "contents": contents,
+                "total": len(everything), "more": len(everything) - len(contents)}
 
     # -- rendering ------------------------------------------------------------------------
 

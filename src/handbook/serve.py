@@ -63,13 +63,15 @@ class SourceWatcher(Watcher):
     a save is seen within milliseconds. Saves that arrive while a rebuild runs become one
     rebuild after it, and browsers reload only if the output changed."""
 
-    def __init__(self, watch: Watch, rebuild: Callable[[], Outcome]):
+    def __init__(self, watch: Watch, rebuild: Callable[[set[Path] | None], Outcome]):
         super().__init__()
         self._watch = watch
         self._rebuild = rebuild
         self._pending = threading.Event()
         self._stop = threading.Event()
         self._timer: object | None = None
+        self._lock = threading.Lock()
+        self._changed: set[Path] = set()  # saved since the last rebuild
         self._tasks: dict[str, dict[str, object]] = {
             "sources": {"func": None, "delay": None, "ignore": None, "mtimes": {}}}
 
@@ -84,7 +86,11 @@ class SourceWatcher(Watcher):
         def run() -> None:
             for changes in watchfiles.watch(*roots, step=QUIET_MS, stop_event=self._stop,
                                             watch_filter=None, raise_interrupt=False):
-                if any(self._watch.accept(Path(path)) for _change, path in changes):
+                paths = {Path(path) for _change, path in changes}
+                paths = {path for path in paths if self._watch.accept(path)}
+                if paths:
+                    with self._lock:
+                        self._changed |= paths
                     self._pending.set()
                     loop.add_callback(callback)
 
@@ -99,7 +105,9 @@ class SourceWatcher(Watcher):
         if not self._pending.is_set():
             return None, None
         self._pending.clear()
-        if self._rebuild().changed:
+        with self._lock:
+            changed, self._changed = self._changed, set()
+        if self._rebuild(changed).changed:
             self._reload_soon()
         return None, None  # browsers are told by _reload_soon, not by livereload
 
@@ -228,18 +236,18 @@ class _Server(Server):
         return super().get_web_handlers(LIVERELOAD_TAG)
 
 
-def serve(root: Path, watch: Watch, rebuild: Callable[[], Outcome],
+def serve(root: Path, watch: Watch, rebuild: Callable[[set[Path] | None], Outcome],
           host: str = "127.0.0.1", port: int = 8000) -> None:
     """Build once, then serve `root` until interrupted, rebuilding when a watched file changes.
     Browsers reload when the output changed or an error appeared or went."""
     state = _State()
 
-    def tracked() -> Outcome:
-        outcome = rebuild()
+    def tracked(changed: set[Path] | None) -> Outcome:
+        outcome = rebuild(changed)
         had_error, state.error = state.error, outcome.error
         return Outcome(outcome.changed or (outcome.error or had_error) is not None, outcome.error)
 
-    first = rebuild()
+    first = rebuild(None)
     state.error = first.error
     # livereload ignores changes for 3 s after a reload; our watcher already batches saves.
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
