@@ -12,12 +12,12 @@ the real command line in-process, and checks the outcome:
 
 Profiles (HANDBOOK_FUZZ):
 - fast (the default, as in `make test`): few examples per target, derandomized so that every run
-  tries the same examples; the whole file runs in well under a minute. Markdown is nested at
-  most 100 levels deep and no body is repeated up to 50-200 KB (see DEPTH below).
+  tries the same examples; the whole file runs in well under a minute. Markdown is nested up
+  to 300 levels deep; no body is repeated up to 50-200 KB (see DEPTH below).
 - long (`make fuzz`): 10 000 random examples per target, nesting up to 600 levels, 200 KB bodies.
 HANDBOOK_FUZZ_EXAMPLES=N sets the number of examples of every target, e.g. for a shorter long run.
 
-Crashes found by fuzzing whose fix is not yet made are the xfail tests at the end of the file.
+Crashes found by fuzzing are kept as regression tests at the end of the file.
 """
 
 from __future__ import annotations
@@ -551,10 +551,8 @@ NESTERS = {
     "headings": lambda n, x: "#" * n + " " + x,
 }
 # How deep and how large the fast profile goes. A 200 KB body takes seconds to build even when
-# all is well, so only the long profile makes them. Both limits also keep `make test` below the
-# sizes where the crashes pinned by the xfail tests at the end of this file begin (about 250 levels
-# of lists, a few KB of repeated definition lists); raise them once those are fixed.
-DEPTH = 100 if MODE == "fast" else 600
+# all is well, so only the long profile makes them.
+DEPTH = 300 if MODE == "fast" else 600
 HUGE = [50_000, 200_000]
 deep = st.builds(lambda name, n, x: NESTERS[name](n, x), st.sampled_from(sorted(NESTERS)),
                  st.integers(1, DEPTH), inline)
@@ -615,18 +613,14 @@ def test_the_base_site_builds_without_warnings():
     assert "warning" not in outcome.err, outcome.err
 
 
-# -- crashes found by fuzzing that are not fixed yet ----------------------------------------------
-# Each is a minimal reproduction. Their fixes belong in markdown.py and theme.py; when one is
-# fixed its test passes, strict xfail turns that into a failure, and the mark can go.
+# -- crashes found by fuzzing, kept as regression tests --------------------------------------------
+# Each is a minimal reproduction of a crash or hang the fuzzing found, fixed since.
 
 def with_body(body: str, page: str = f"{ORG}/oppettider.md") -> dict[str, str]:
     head = PAGES[page].split("\n---\n", 1)[0]
     return {page: f"{head}\n---\n{body}"}
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "markdown.py: Python-Markdown's block parsers recurse once per level; the RecursionError ends "
-    "the build as 'internal error' (catch it in MarkdownRenderer._convert and report the page)"))
 @pytest.mark.parametrize("body", [
     "".join("    " * level + "- x\n" for level in range(300)),
     "".join("    " * level + "1. > x\n" for level in range(300)),
@@ -637,22 +631,13 @@ def test_deep_markdown_is_an_error_not_a_crash(body):
     build(with_body(body))
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "markdown.py: report_findings finds the line of every tag the sanitiser removed by scanning "
-    "every line of the page (_line_of), after the time budget: 48 KB take 24 s, 200 KB never end"))
 def test_many_removed_tags_do_not_hang_the_build():
     build(with_body("<x>\n\n" * 8_000), timeout=4)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "theme.py: a catalog whose header names an unknown charset makes Babel raise LookupError "
-    "('unknown encoding: nope'), which _read_catalog does not catch: 'internal error'"))
 def test_unknown_charset_in_a_catalog_is_an_error_not_a_crash():
     build({CATALOG_FILE: CATALOG.replace("charset=UTF-8", "charset=nope")})
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "theme.py: a NUL character in the msgid of a plural message ends up in the compiled catalog, "
-    "where gettext splits on NUL and raises ValueError ('too many values to unpack'): 'internal error'"))
 def test_nul_in_a_plural_msgid_is_an_error_not_a_crash():
     build({CATALOG_FILE: CATALOG + '\nmsgid "\x00"\nmsgid_plural ""\nmsgstr[0] "a"\nmsgstr[1] "b"\n'})

@@ -210,8 +210,8 @@ class Pipeline:
         rendered again if neither is intact. Returns the entries the cache must store."""
         changed: dict[str, tuple[Entry, bytes | None]] = {}
         renderer: Renderer | None = None
-        output.begin()
         try:
+            output.begin()
             for target in targets:
                 path, entry = target.path, current[target.path]
                 result = fresh.get(path)

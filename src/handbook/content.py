@@ -366,8 +366,8 @@ def _check_html(text: str, language: str, where: YamlMap | YamlList, key: str | 
     line = where.position(key)[0]  # type: ignore[arg-type]
     try:
         clean = (_markdown.block if block else _markdown.inline)(text, language)
-    except TooSlow:
-        too_slow(problems, where.path, line)
+    except TooSlow as error:
+        too_slow(problems, where.path, line, error)
         return
     if clean.findings:
         report_findings(clean.findings, problems, where.path, first_line=line)

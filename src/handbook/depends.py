@@ -116,10 +116,11 @@ class Versions:
     def changed_items(self) -> set[str]:
         """Items that may differ from the previous version of the site (all, without one)."""
         previous = self._previous
-        items = {f"page:{p.file}" for p in self.site.pages} | {f"org:{o.slug}" for o in self.site.organisations}
+        items = set()
+        for site in (self.site, previous.site) if previous is not None else (self.site,):
+            items |= {f"page:{p.file}" for p in site.pages} | {f"org:{o.slug}" for o in site.organisations}
         if previous is None:
             return items
-        items |= {f"page:{p.file}" for p in previous.site.pages} | {f"org:{o.slug}" for o in previous.site.organisations}
         return {item for item in items if not self.unchanged(item)}
 
     def _compute(self, key: str) -> str:

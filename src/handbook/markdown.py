@@ -31,7 +31,11 @@ SECONDS_PER_TEXT = 10.0
 
 
 class TooSlow(Exception):
-    """A text took longer than SECONDS_PER_TEXT to convert."""
+    """A text took longer than SECONDS_PER_TEXT to convert, or nests too deeply to convert."""
+
+    def __init__(self, deep: bool = False):
+        super().__init__()
+        self.deep = deep
 
 
 @contextmanager
@@ -46,11 +50,11 @@ def _time_budget(seconds: float) -> Iterator[None]:
         raise TooSlow()
 
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    outer = signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_REAL, *outer)  # an outer timer goes on (0: none)
         signal.signal(signal.SIGALRM, previous)
 
 
@@ -175,7 +179,10 @@ class MarkdownRenderer:
         try:
             self._extension.notes.found = []
             with _time_budget(SECONDS_PER_TEXT):
-                html = self._md.reset().convert(text)
+                try:
+                    html = self._md.reset().convert(text)
+                except RecursionError:  # Python-Markdown recurses once per level of nesting
+                    raise TooSlow(deep=True) from None
             clean = sanitise(html)
             notes = self._extension.notes.found
             return Clean(clean.html, tuple(notes) + clean.findings) if notes else clean
@@ -183,10 +190,19 @@ class MarkdownRenderer:
             self._extension.links.resolve = None
 
 
-def too_slow(problems: Problems, path: str, line: int | None) -> None:
+def too_slow(problems: Problems, path: str, line: int | None, error: TooSlow) -> None:
+    if error.deep:
+        problems.error(path, "this text has lists, quotes or blocks nested too deeply to be converted",
+                       line, hint="a list inside a list inside a list… needs only a few levels; "
+                                  "check the spaces at the start of the lines")
+        return
     problems.error(path, f"this text takes longer than {SECONDS_PER_TEXT:g} s to convert, so it is "
                          "not published", line,
                    hint="look for a long run of '[', '<' or '*' that is never closed, or split the page")
+
+
+# More than this many removals in one file are summed up in one warning.
+MAX_FINDINGS = 20
 
 
 def report_findings(findings: tuple[Finding, ...], problems: Problems, path: str,
@@ -195,29 +211,38 @@ def report_findings(findings: tuple[Finding, ...], problems: Problems, path: str
     line of the source it was written on: in `lines` (a body starting at `first_line`), found by
     looking for it, or at `first_line` itself for a one-line text."""
     seen: dict[str, int] = {}
+    where: dict[str, list[int]] = {}  # each needle's lines, found once
+    shown = 0
     for finding in findings:
+        if not finding.fatal:
+            shown += 1
+            if shown > MAX_FINDINGS:
+                continue
         line = first_line
         if lines is not None:
             occurrence = seen.get(finding.needle, 0)
             seen[finding.needle] = occurrence + 1
-            line = _line_of(finding.needle, occurrence, lines, first_line)
+            if finding.needle not in where:
+                where[finding.needle] = _lines_with(finding.needle, lines)
+            found = where[finding.needle]
+            line = first_line + found[min(occurrence, len(found) - 1)] if found else first_line
         if finding.fatal:
             hint = ("link to a web address (https://…), a page of the handbook ('values.md') "
                     "or a file in media/")
             problems.error(path, finding.message, line, hint=hint)
         else:
             problems.warning(path, finding.message, line, hint=finding.hint)
+    if shown > MAX_FINDINGS:
+        problems.warning(path, f"{shown - MAX_FINDINGS} more things were removed from this file",
+                         first_line, hint="fix the ones above and build again to see the rest")
 
 
 _TABS = re.compile(r"[\t\n\r]")
 
 
-def _line_of(needle: str, occurrence: int, lines: list[str], first_line: int) -> int:
-    """The line holding the `occurrence`-th appearance of `needle` (as written, or with its
-    character references decoded); the text's first line if it cannot be found."""
+def _lines_with(needle: str, lines: list[str]) -> list[int]:
+    """The indices of the lines holding `needle` (as written, or with character references
+    decoded and tabs left out)."""
     wanted = _TABS.sub("", needle).lower()
-    matches = [index for index, line in enumerate(lines)
-               if wanted in line.lower() or wanted in _TABS.sub("", html_lib.unescape(line)).lower()]
-    if not matches:
-        return first_line
-    return first_line + matches[min(occurrence, len(matches) - 1)]
+    return [index for index, line in enumerate(lines)
+            if wanted in line.lower() or ("&" in line and wanted in _TABS.sub("", html_lib.unescape(line)).lower())]

@@ -105,6 +105,8 @@ class StagedBuild:
     def discard(self) -> None:
         if self.staging != self.out:
             shutil.rmtree(self.staging, ignore_errors=True)
+        # Stopped inside mkdtemp (Ctrl+C), the folder exists but was never named here.
+        _remove_stale(self.out)
 
     def _target(self, path: str) -> Path:
         target = self.staging / path

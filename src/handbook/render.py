@@ -161,8 +161,8 @@ class Renderer:
         links = PageLinks(self.site, page, out.problems, out.reads)
         try:
             body = self.templates.markdown.page(page.body, page.language, links)
-        except TooSlow:
-            too_slow(out.problems, page.file, page.body_line)
+        except TooSlow as error:
+            too_slow(out.problems, page.file, page.body_line, error)
             return ""
         report_findings(body.findings, out.problems, page.file, page.body.split("\n"), page.body_line)
         out.anchors.extend(links.anchors)

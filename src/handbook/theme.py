@@ -139,11 +139,15 @@ def load_translations(theme: Theme, language: str, problems: Problems,
                               f"-d locales -l {language}")
 
     result = NullTranslations()
-    for catalog, _label in catalogs:
+    for catalog, label in catalogs:
         buffer = io.BytesIO()
         write_mo(buffer, catalog, use_fuzzy=False)
         buffer.seek(0)
-        compiled = Translations(fp=buffer)
+        try:
+            compiled = Translations(fp=buffer)
+        except (ValueError, LookupError, OSError) as exc:  # e.g. a NUL inside a msgid
+            raise HandbookError([Problem(label, f"cannot read the catalog: {exc}",
+                                         hint="look for a control character (such as NUL) in a msgid")]) from None
         result = compiled if not isinstance(result, Translations) else result.merge(compiled)
     return result
 
@@ -202,8 +206,9 @@ def _read_catalog(file: Path, label: str, language: str) -> Catalog:
         return read_po(io.BytesIO(text.encode("utf-8")), locale=language, abort_invalid=True)
     except PoFileError as exc:
         raise HandbookError([Problem(label, f"catalog syntax: {exc}", getattr(exc, "lineno", None))]) from None
-    except ValueError as exc:
-        raise HandbookError([Problem(label, f"cannot read the catalog: {exc}")]) from None
+    except (ValueError, LookupError) as exc:  # LookupError: a charset Python does not know
+        raise HandbookError([Problem(label, f"cannot read the catalog: {exc}",
+                                     hint="the header should say charset=UTF-8")]) from None
 
 
 def _strings(message: Message) -> tuple[str, ...]:
