@@ -188,3 +188,31 @@ def test_serve_needs_an_existing_folder(tmp_path):
     process = subprocess.run([sys.executable, "-m", "handbook", "serve", str(tmp_path / "nope")],
                              capture_output=True, text=True, timeout=60)
     assert process.returncode == 2 and "there is no folder" in process.stderr
+
+
+def raw_get(url: str, path: str, host: str | None = None) -> tuple[int, bytes]:
+    """Send a path exactly as written (no client normalises it) and read the answer."""
+    address = url.split("//", 1)[1].rstrip("/")
+    name, port = address.rsplit(":", 1)
+    with socket.create_connection((name, int(port)), timeout=5) as connection:
+        connection.sendall(f"GET {path} HTTP/1.1\r\nHost: {host or address}\r\nConnection: close\r\n\r\n"
+                           .encode("latin-1"))
+        data = b""
+        while chunk := connection.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    return int(head.split()[1]), body
+
+
+def test_the_running_server_serves_nothing_outside_its_folder(site, tmp_path):
+    (site / "content/proaros/secret-neighbour.txt").write_text("TOP SECRET", encoding="utf-8")
+    with serving(site) as (url, lines, process):
+        for path in ("/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+                     "/..%2f..%2f..%2fetc%2fpasswd", "//etc/passwd", "/sv/%00", "/sv/..%5c..%5cetc",
+                     "/%252e%252e/%252e%252e/etc/passwd", "/" + "../" * 40 + "etc/passwd"):
+            status, body = raw_get(url, path)
+            assert b"root:" not in body and b"TOP SECRET" not in body, path
+            assert status in (400, 403, 404), (path, status)
+        status, _ = raw_get(url, "/sv/", host="evil.example")
+        assert status == 403  # DNS rebinding: another name for 127.0.0.1
+        assert raw_get(url, "/sv/")[0] == 200
