@@ -206,7 +206,7 @@ def raw_get(url: str, path: str, host: str | None = None) -> tuple[int, bytes]:
 
 def test_the_running_server_serves_nothing_outside_its_folder(site, tmp_path):
     (site / "content/proaros/secret-neighbour.txt").write_text("TOP SECRET", encoding="utf-8")
-    with serving(site) as (url, lines, process):
+    with serving(site) as (url, _lines, _process):
         for path in ("/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
                      "/..%2f..%2f..%2fetc%2fpasswd", "//etc/passwd", "/sv/%00", "/sv/..%5c..%5cetc",
                      "/%252e%252e/%252e%252e/etc/passwd", "/" + "../" * 40 + "etc/passwd"):
