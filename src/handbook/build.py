@@ -63,6 +63,7 @@ class Output(Protocol):
     """Where a run writes: a staged build (output.StagedBuild) or serve's live folder."""
 
     written: int
+    streams: bool  # takes texts as they are rendered, before the checks (a staged build)
 
     def begin(self) -> None: ...
     def previous(self, path: str) -> tuple[int, int] | None: ...
@@ -126,41 +127,53 @@ class Pipeline:
                 versions = Versions(site, sources)
                 stale = [t for t in targets if (e := entries.get(t.path)) is None
                          or e.stamp != stamp(e.keys, versions)]
-        with report.step("render"):
-            results = render_targets(Renderer(site, templates), stale, self.jobs)
-        fresh = {r.target.path: r for r in results}
-        current: dict[str, Entry] = {}
-        for target in targets:
-            result = fresh.get(target.path)
-            if result is None:
-                current[target.path] = entries[target.path]
-            else:
-                keys = tuple(sorted(result.reads))
-                current[target.path] = Entry(keys, stamp(keys, versions),
-                                             text_digest(result.text.encode("utf-8")),
-                                             result.problems, result.anchors, result.ids,
-                                             target.source)
-        with report.step("check"):
-            for entry in current.values():
-                problems.add(entry.problems)
-            check_anchors(((e.source, e.anchors) for e in current.values() if e.anchors and e.source),
-                          {path: e.ids for path, e in current.items()}, problems)
-        problems.raise_if_errors(strict)
+        # A staged build takes each text as it is rendered (so that texts are not all held in
+        # memory at once): nothing of it is visible until `finish`, and all goes if checks fail.
+        streaming = output is not None and output.streams
+        made: dict[str, Entry] = {}
+        texts: dict[str, bytes] = {}  # rendered, for an output that cannot take them yet
+        try:
+            with report.step("render"):
+                if streaming and output is not None:
+                    output.begin()
+                for result in render_targets(Renderer(site, templates), stale, self.jobs):
+                    path, data = result.target.path, result.text.encode("utf-8")
+                    keys = tuple(sorted(result.reads))
+                    entry = Entry(keys, stamp(keys, versions), text_digest(data), result.problems,
+                                  result.anchors, result.ids, result.target.source)
+                    if streaming and output is not None:
+                        entry.file = output.put(path, data)
+                        self.cache.put(path, entry, data)
+                    else:
+                        texts[path] = data
+                    made[path] = entry
+            current = {t.path: made.get(t.path) or entries[t.path] for t in targets}
+            with report.step("check"):
+                for entry in current.values():
+                    problems.add(entry.problems)
+                check_anchors(((e.source, e.anchors) for e in current.values() if e.anchors and e.source),
+                              {path: e.ids for path, e in current.items()}, problems)
+            problems.raise_if_errors(strict)
 
-        report.pages = sum(1 for path in current if path.endswith(".html"))
-        report.rendered = len(results)
-        report.rendered_paths = [r.target.path for r in results]
-        report.warnings = sorted(set(problems.warnings), key=Problem.sort_key)
-        report.files = len(current)
-        if output is not None:
-            with report.step("write"):
-                stored = self._write(output, site, theme, templates, targets, current, fresh)
-                report.files = len(current)
-                report.written = output.written
-                report.removed = getattr(output, "removed", 0)
-            with report.step("cache"):
-                self.cache.save(stored, current)
-            self._remember(versions, entries, current)
+            report.pages = sum(1 for path in current if path.endswith(".html"))
+            report.rendered = len(made)
+            report.rendered_paths = list(made)
+            report.warnings = sorted(set(problems.warnings), key=Problem.sort_key)
+            report.files = len(current)
+            if output is not None:
+                with report.step("write"):
+                    stored = self._write(output, site, theme, templates, targets, current, texts, made)
+                    report.files = len(current)
+                    report.written = output.written
+                    report.removed = getattr(output, "removed", 0)
+                with report.step("cache"):
+                    self.cache.save(stored, current)
+                self._remember(versions, entries, current)
+        except BaseException:
+            if output is not None:
+                output.discard()
+            self.cache.rollback()
+            raise
         return report
 
     def _changed_outputs(self, versions: Versions) -> set[str]:
@@ -204,18 +217,21 @@ class Pipeline:
             self._keys_of.setdefault(item if item != key else "", set()).add(key)
 
     def _write(self, output: Output, site: Site, theme: Theme, templates: Templates,
-               targets: list[Target], current: dict[str, Entry],
-               fresh: dict[str, Rendered]) -> dict[str, tuple[Entry, bytes | None]]:
-        """Every output into `output`: new texts, and unchanged ones kept, from the cache, or
-        rendered again if neither is intact. Returns the entries the cache must store."""
+               targets: list[Target], current: dict[str, Entry], texts: dict[str, bytes],
+               made: dict[str, Entry]) -> dict[str, tuple[Entry, bytes | None]]:
+        """Every output into `output`: new texts (unless the output took them as they were
+        rendered), and unchanged ones kept, from the cache, or rendered again if neither is
+        intact. Returns the entries the cache must store."""
         changed: dict[str, tuple[Entry, bytes | None]] = {}
         renderer: Renderer | None = None
         try:
-            output.begin()
+            if not output.streams:
+                output.begin()
             for target in targets:
                 path, entry = target.path, current[target.path]
-                result = fresh.get(path)
-                data = result.text.encode("utf-8") if result is not None else None
+                if path in made and output.streams:
+                    continue  # written, and put in the cache, as it was rendered
+                data = texts.get(path)
                 if data is None and entry.file is not None and output.previous(path) == entry.file:
                     kept = output.keep(path)
                     if kept is not None:
@@ -372,21 +388,23 @@ def _catalog_version(theme: Theme, site_root: Path, language: str) -> str:
 _CHUNK = 64
 
 
-def render_targets(renderer: Renderer, targets: list[Target], jobs: int | None = None) -> list[Rendered]:
-    """Render targets, in forked worker processes when there are many. Workers inherit the
-    loaded site, the templates and the targets through fork, are sent only the numbers of the
-    targets to render, and send back what they made, without the target."""
+def render_targets(renderer: Renderer, targets: list[Target], jobs: int | None = None) -> Iterator[Rendered]:
+    """Render targets, in order, in forked worker processes when there are many; yields each
+    as it is made. Workers inherit the loaded site, the templates and the targets through fork,
+    are sent only the numbers of the targets to render, and send back what they made."""
     jobs = jobs or os.cpu_count() or 1
     if jobs < 2 or len(targets) < 2 * _CHUNK or "fork" not in mp.get_all_start_methods():
-        return [renderer.render(target) for target in targets]
+        for target in targets:
+            yield renderer.render(target)
+        return
     global _worker
     _worker = (renderer, targets)
     chunks = [range(i, min(i + _CHUNK, len(targets))) for i in range(0, len(targets), _CHUNK)]
     try:
         with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
-            return [Rendered(targets[index], *made)
-                    for chunk, results in zip(chunks, pool.map(_render_chunk, chunks), strict=False)
-                    for index, made in zip(chunk, results, strict=False)]
+            for chunk, results in zip(chunks, pool.map(_render_chunk, chunks), strict=True):
+                for index, made in zip(chunk, results, strict=True):
+                    yield Rendered(targets[index], *made)
     finally:
         _worker = None
 

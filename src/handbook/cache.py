@@ -167,26 +167,42 @@ class Cache:
         self.entries = entries
         if self.file is None:
             return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
+        db = self._open()
+        with db:  # one transaction, with what put() added during the build
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('environment', ?)", (environment_key(),))
+            gone = set(self._stored_paths()) - set(entries)
+            db.executemany("DELETE FROM outputs WHERE path = ?", [(p,) for p in sorted(gone)])
+            for path, (entry, data) in sorted(changed.items()):
+                self.put(path, entry, data)
+
+    def put(self, path: str, entry: Entry, data: bytes | None) -> None:
+        """Store one output as it is made; part of the build's transaction (see save)."""
+        if self.file is None:
+            return
+        keys = ",".join(str(self._key_id(key)) for key in entry.keys)
+        text = None if data is None else zlib.compress(data, 1)
+        self._open().execute("INSERT INTO outputs VALUES (?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET "
+                             "keys = excluded.keys, entry = excluded.entry, "
+                             "text = COALESCE(excluded.text, outputs.text)",
+                             (path, keys, entry.to_json(), text))
+
+    def rollback(self) -> None:
+        """Forget what a failed build put in."""
+        if self._db is not None:
+            self._db.rollback()
+            self._key_ids = {}  # ids made in the transaction are gone with it
+
+    def _open(self) -> sqlite3.Connection:
         if self._db is None:
+            assert self.file is not None
+            self.file.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.file)
             self._db.executescript(
                 "PRAGMA journal_mode=DELETE;"
                 "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
                 "CREATE TABLE IF NOT EXISTS keys (id INTEGER PRIMARY KEY, key TEXT UNIQUE);"
                 "CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, keys TEXT, entry TEXT, text BLOB);")
-        db = self._db
-        with db:
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('environment', ?)", (environment_key(),))
-            gone = set(self._stored_paths()) - set(entries)
-            db.executemany("DELETE FROM outputs WHERE path = ?", [(p,) for p in sorted(gone)])
-            for path, (entry, data) in sorted(changed.items()):
-                keys = ",".join(str(self._key_id(key)) for key in entry.keys)
-                text = None if data is None else zlib.compress(data, 1)
-                db.execute("INSERT INTO outputs VALUES (?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET "
-                           "keys = excluded.keys, entry = excluded.entry, "
-                           "text = COALESCE(excluded.text, outputs.text)",
-                           (path, keys, entry.to_json(), text))
+        return self._db
 
     def _stored_paths(self) -> list[str]:
         assert self._db is not None
@@ -195,12 +211,12 @@ class Cache:
     def _key_id(self, key: str) -> int:
         ident = self._key_ids.get(key)
         if ident is None:
-            assert self._db is not None
-            cursor = self._db.execute("INSERT OR IGNORE INTO keys (key) VALUES (?)", (key,))
+            db = self._open()
+            cursor = db.execute("INSERT OR IGNORE INTO keys (key) VALUES (?)", (key,))
             if cursor.lastrowid and cursor.rowcount:
                 ident = cursor.lastrowid
             else:
-                ident = self._db.execute("SELECT id FROM keys WHERE key = ?", (key,)).fetchone()[0]
+                ident = db.execute("SELECT id FROM keys WHERE key = ?", (key,)).fetchone()[0]
             self._key_ids[key] = ident
         return ident
 

@@ -355,11 +355,14 @@ def load_page(file: Path, organisation: Organisation, config: SiteConfig,
 
 
 _markdown: MarkdownRenderer | None = None
+_MAY_HOLD_MARKUP = re.compile(r"[<\[{&*_>`\\]")  # tags, links, entities, attributes, nesting
 
 
 def _check_html(text: str, language: str, where: YamlMap | YamlList, key: str | int,
                 problems: Problems, block: bool = False) -> None:
     """Report what sanitising takes out of a YAML text shown as Markdown, at its line."""
+    if not _MAY_HOLD_MARKUP.search(text):
+        return  # no tag, link, entity or attribute list: Markdown makes nothing to take out
     global _markdown
     if _markdown is None:
         _markdown = MarkdownRenderer()

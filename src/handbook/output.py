@@ -49,6 +49,8 @@ class StagedBuild:
     in by `finish`. Files that did not change are hard links to the previous build's (so they
     cost no writing); anything the staging folder holds is gone if the build stops."""
 
+    streams = True
+
     def __init__(self, out: Path):
         self.out = out.resolve()
         self.written = 0
@@ -119,6 +121,8 @@ class StagedBuild:
 class LiveFolder:
     """`serve`'s output, updated in place file by file: readers see a file's old text or its
     new one, never half of one. Only files whose bytes changed are written."""
+
+    streams = False
 
     def __init__(self, out: Path):
         self.out = out
