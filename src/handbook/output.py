@@ -175,7 +175,7 @@ def _swap_in(staging: Path, out: Path) -> None:
         os.rename(staging, out)
         return
     if _exchange(staging, out):
-        shutil.rmtree(staging)  # now holds the previous build
+        _discard_previous(staging)  # it now holds the previous build
         return
     # No atomic exchange on this system: two renames, with the old build kept until the end.
     previous = staging.with_name(staging.name + "-old")
@@ -199,10 +199,31 @@ def _exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
+def _discard_previous(folder: Path) -> None:
+    """Delete the previous build, swapped out already, without making the command wait: one
+    folder per page makes that thousands of unlinks. Renamed first so that no one takes it for
+    a build in progress; a process that deletes it on its own (detached twice, so that nothing
+    waits for it) does the rest, or, where there is no fork, this one."""
+    old = folder.with_name(folder.name.replace(".tmp-", ".old-", 1))
+    os.rename(folder, old)
+    if not hasattr(os, "fork"):
+        shutil.rmtree(old, ignore_errors=True)
+        return
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the detached process
+        try:
+            if os.fork() == 0:
+                shutil.rmtree(old, ignore_errors=True)
+        finally:
+            os._exit(0)
+    os.waitpid(child, 0)
+
+
 def _remove_stale(out: Path) -> None:
-    """Staging directories left behind by a killed build."""
-    for leftover in out.parent.glob(f".{out.name}.tmp-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
+    """Staging and previous builds left behind by a build that was stopped."""
+    for pattern in (f".{out.name}.tmp-*", f".{out.name}.old-*"):
+        for leftover in out.parent.glob(pattern):
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _umask() -> int:
