@@ -641,3 +641,8 @@ def test_unknown_charset_in_a_catalog_is_an_error_not_a_crash():
 
 def test_nul_in_a_plural_msgid_is_an_error_not_a_crash():
     build({CATALOG_FILE: CATALOG + '\nmsgid "\x00"\nmsgid_plural ""\nmsgstr[0] "a"\nmsgstr[1] "b"\n'})
+
+
+def test_half_a_character_in_yaml_is_an_error_not_a_crash():
+    outcome = build({f"{ORG}/vision.md": 'title: "\\uD800"'.join(["---\n", "\n---\nText.\n"])})
+    assert "half of a character" in outcome.err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -76,6 +77,16 @@ def _loader_class(base: type) -> type:
         except _UNCONSTRUCTABLE as exc:
             raise HandbookError([_unreadable(loader.handbook_path, node, exc, *at(loader, node))]) from None
 
+    def construct_str(loader: Loader, node: yaml.ScalarNode) -> str:
+        value = loader.construct_yaml_str(node)
+        if _SURROGATE.search(value):  # "\uD800" in quotes: half of a character, no text
+            line, column = at(loader, node)
+            raise HandbookError([Problem(loader.handbook_path, "this text holds half of a character "
+                                         "(a \\uD800-\\uDFFF escape), which cannot be published",
+                                         line, column, "write the character itself, or its whole "
+                                                       "escape, e.g. \\U0001F600")])
+        return value
+
     def construct_int(loader: Loader, node: yaml.ScalarNode) -> int:
         value = loader.construct_yaml_int(node)
         str(value)  # ValueError for a number with more digits than Python will print (0xfff…)
@@ -114,6 +125,7 @@ def _loader_class(base: type) -> type:
     Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
     Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, construct_sequence)
     Loader.add_constructor("tag:yaml.org,2002:int", construct_int)
+    Loader.add_constructor("tag:yaml.org,2002:str", construct_str)
     return Loader
 
 
@@ -157,6 +169,8 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
             path, "the values are nested too deeply to be read", first_line, 1,
             "lists and 'key: value' lines need only a few levels inside each other")]) from None
 
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # What PyYAML's constructors raise, instead of a YAMLError with a position, for a value whose
 # form or '!!' tag gives it a type it cannot have: 2018-13-45, 0x_, !!bool maybe, !!int ''.
