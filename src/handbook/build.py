@@ -330,10 +330,21 @@ def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None =
 def output_signature(out: Path) -> str:
     """Every output file's name, size and modification time, as one digest."""
     seen = []
-    for folder, _dirs, files in os.walk(out):
-        for name in files:
-            info = os.lstat(os.path.join(folder, name))
-            seen.append(f"{os.path.relpath(os.path.join(folder, name), out)}\0{info.st_size}\0{info.st_mtime_ns}")
+    pending = [("", str(out))]
+    while pending:
+        prefix, folder = pending.pop()
+        try:
+            entries = os.scandir(folder)
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                name = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((name + "/", entry.path))
+                else:
+                    info = entry.stat(follow_symlinks=False)
+                    seen.append(f"{name}\0{info.st_size}\0{info.st_mtime_ns}")
     return digest(sorted(seen))
 
 
