@@ -646,3 +646,9 @@ def test_nul_in_a_plural_msgid_is_an_error_not_a_crash():
 def test_half_a_character_in_yaml_is_an_error_not_a_crash():
     outcome = build({f"{ORG}/vision.md": 'title: "\\uD800"'.join(["---\n", "\n---\nText.\n"])})
     assert "half of a character" in outcome.err
+
+
+def test_unknown_charset_in_a_catalog_with_only_a_header_is_an_error_not_a_crash():
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=nope\\n"\n"Language: sv\\n"\n'
+    outcome = build({CATALOG_FILE: header})
+    assert "cannot read the catalog" in outcome.err

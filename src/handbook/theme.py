@@ -141,13 +141,14 @@ def load_translations(theme: Theme, language: str, problems: Problems,
     result = NullTranslations()
     for catalog, label in catalogs:
         buffer = io.BytesIO()
-        write_mo(buffer, catalog, use_fuzzy=False)
-        buffer.seek(0)
         try:
+            write_mo(buffer, catalog, use_fuzzy=False)
+            buffer.seek(0)
             compiled = Translations(fp=buffer)
         except (ValueError, LookupError, OSError) as exc:  # e.g. a NUL inside a msgid
             raise HandbookError([Problem(label, f"cannot read the catalog: {exc}",
-                                         hint="look for a control character (such as NUL) in a msgid")]) from None
+                                         hint="the header should say charset=UTF-8; look for a control "
+                                              "character (such as NUL) in a msgid")]) from None
         result = compiled if not isinstance(result, Translations) else result.merge(compiled)
     return result
 
