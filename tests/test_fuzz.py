@@ -652,3 +652,11 @@ def test_unknown_charset_in_a_catalog_with_only_a_header_is_an_error_not_a_crash
     header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=nope\\n"\n"Language: sv\\n"\n'
     outcome = build({CATALOG_FILE: header})
     assert "cannot read the catalog" in outcome.err
+
+
+def test_a_huge_number_of_plural_forms_is_an_error_not_a_hang():
+    header = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+              '"Plural-Forms: nplurals=999999999999; plural=(n != 1);\\n"\n\n'
+              'msgid "%(count)s goal"\nmsgid_plural "%(count)s goals"\n')
+    outcome = build({CATALOG_FILE: header}, timeout=5)
+    assert "nplurals=999999999999" in outcome.err

@@ -26,6 +26,7 @@ from .sources import read_text
 BUNDLED_THEMES = Path(__file__).parent / "themes"
 CATALOG = "LC_MESSAGES/messages.po"
 # Babel's parser silently truncates an unterminated string; check each line ourselves first.
+_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 # Markup in a translation: a tag or a character reference. Shown as text, so worth a warning.
 _MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 _PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
@@ -203,6 +204,13 @@ def load_all_translations(theme: Theme, config: SiteConfig, problems: Problems) 
 def _read_catalog(file: Path, label: str, language: str) -> Catalog:
     text = read_text(file, label)
     _check_po_lines(text, label)
+    plurals = _NPLURALS.search(text)
+    if plurals and not 1 <= int(plurals.group(1)) <= 6:
+        line = text.count("\n", 0, plurals.start()) + 1
+        raise HandbookError([Problem(label, f"the header says nplurals={plurals.group(1)}, but a "
+                                            "language has 1 to 6 plural forms", line,
+                                     hint="copy the Plural-Forms line from the theme's catalog "
+                                          "for the language")])
     try:
         return read_po(io.BytesIO(text.encode("utf-8")), locale=language, abort_invalid=True)
     except PoFileError as exc:
