@@ -199,8 +199,6 @@ class Pipeline:
         self._versions = versions
         if self._readers is None:
             return
-        if not self._keys_of:  # the first run: every entry is new
-            before = {}
         for path, entry in before.items():
             if now.get(path) is not entry:
                 for key in entry.keys:
@@ -224,43 +222,39 @@ class Pipeline:
         intact. Returns the entries the cache must store."""
         changed: dict[str, tuple[Entry, bytes | None]] = {}
         renderer: Renderer | None = None
-        try:
-            if not output.streams:
-                output.begin()
-            for target in targets:
-                path, entry = target.path, current[target.path]
-                if path in made and output.streams:
-                    continue  # written, and put in the cache, as it was rendered
-                data = texts.get(path)
-                if data is None and entry.file is not None and output.previous(path) == entry.file:
-                    kept = output.keep(path)
-                    if kept is not None:
-                        if kept != entry.file:
-                            current[path] = replace(entry, file=kept)
-                            changed[path] = (current[path], None)
-                        continue
-                cached = False
-                if data is None:
-                    data = self.cache.text(path)
-                    cached = data is not None
-                if data is None:  # neither the previous file nor the cache has it intact
-                    renderer = renderer or Renderer(site, templates)
-                    data = renderer.render(target).text.encode("utf-8")
-                current[path] = replace(entry, file=output.put(path, data))
-                changed[path] = (current[path], None if cached else data)
-            for source, path in copies(self.site_dir, site, theme):
-                version = _file_version(source)
-                previous = self.cache.entries.get(path)
-                unchanged = (previous is not None and previous.stamp == version and previous.file is not None
-                             and output.previous(path) == previous.file)
-                output.copy(source, path, unchanged)
-                current[path] = Entry((), version, version, file=output.stamp(path))
-                if current[path] != previous:
-                    changed[path] = (current[path], None)
-            output.finish()
-        except BaseException:
-            output.discard()
-            raise
+        if not output.streams:
+            output.begin()
+        for target in targets:
+            path, entry = target.path, current[target.path]
+            if path in made and output.streams:
+                continue  # written, and put in the cache, as it was rendered
+            data = texts.get(path)
+            if data is None and entry.file is not None and output.previous(path) == entry.file:
+                kept = output.keep(path)
+                if kept is not None:
+                    if kept != entry.file:
+                        current[path] = replace(entry, file=kept)
+                        changed[path] = (current[path], None)
+                    continue
+            cached = False
+            if data is None:
+                data = self.cache.text(path)
+                cached = data is not None
+            if data is None:  # neither the previous file nor the cache has it intact
+                renderer = renderer or Renderer(site, templates)
+                data = renderer.render(target).text.encode("utf-8")
+            current[path] = replace(entry, file=output.put(path, data))
+            changed[path] = (current[path], None if cached else data)
+        for source, path in copies(self.site_dir, site, theme):
+            version = _file_version(source)
+            previous = self.cache.entries.get(path)
+            unchanged = (previous is not None and previous.stamp == version and previous.file is not None
+                         and output.previous(path) == previous.file)
+            output.copy(source, path, unchanged)
+            current[path] = Entry((), version, version, file=output.stamp(path))
+            if current[path] != previous:
+                changed[path] = (current[path], None)
+        output.finish()  # on an error, run() discards the output
         return changed
 
     def _translations_for(self, theme: Theme, config: SiteConfig, catalogs: dict[str, str],

@@ -24,8 +24,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Mapping
-from dataclasses import fields, replace
-from typing import Any
+from dataclasses import fields
 
 from .model import Organisation, Page, Site
 
@@ -164,31 +163,3 @@ class Versions:
                 return digest(organisation.media)
             return digest([(p.file, p.path) for p in organisation.pages])
         return ABSENT  # a key this version of the code no longer knows: stale
-
-
-def outline(organisation: Organisation) -> Organisation:
-    """An organisation without its pages' bodies: what a change of metadata is measured by."""
-    return replace(organisation, pages=tuple(replace(p, body="") for p in organisation.pages))
-
-
-def stale(recorded: Mapping[str, str], versions: Callable[[str], str]) -> bool:
-    """Rendered from another version of any key than the current one."""
-    return any(versions(key) != version for key, version in recorded.items())
-
-
-def record(keys: frozenset[str], versions: Callable[[str], str]) -> dict[str, str]:
-    return {key: versions(key) for key in sorted(keys)}
-
-
-Reads = set[str]
-"""The keys one output read while it rendered."""
-
-
-def note(reads: Reads | None, key: str) -> None:
-    if reads is not None:
-        reads.add(key)
-
-
-def attribute_key(obj: Any, attribute: str) -> str | None:
-    prefix = item_key(obj)
-    return None if prefix is None else f"{prefix}#{attribute}"
