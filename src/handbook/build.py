@@ -21,7 +21,7 @@ from typing import Protocol
 
 from babel.support import NullTranslations
 
-from .cache import CACHE_DIR, Cache, Entry, environment_key, stamp, text_digest
+from .cache import CACHE_DIR, Cache, Entry, environment_key, problem_from_json, problem_to_json, stamp, text_digest
 from .config import SiteConfig, load_config
 from .content import CONTENT_DIR, PageCache, load_site
 from .depends import Versions, digest, item_of
@@ -313,7 +313,7 @@ def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None =
             if cache.file is not None:
                 cache.set_last_run({"key": run_key, "output": output_signature(out), "pages": report.pages,
                                     "files": report.files,
-                                    "warnings": [list(_problem_fields(p)) for p in report.warnings]})
+                                    "warnings": [problem_to_json(p) for p in report.warnings]})
     finally:
         cache.close()
     if note:
@@ -342,16 +342,12 @@ def output_signature(out: Path) -> str:
     return digest(sorted(seen))
 
 
-def _problem_fields(problem: Problem) -> tuple:
-    return (problem.path, problem.message, problem.line, problem.column, problem.hint, problem.severity)
-
-
 def _unchanged_report(last: dict, seconds: float) -> BuildReport:
     try:
-        warnings = [Problem(*fields) for fields in last.get("warnings", [])]
+        warnings = [problem_from_json(item) for item in last.get("warnings", [])]
         return BuildReport(pages=int(last["pages"]), files=int(last["files"]), warnings=warnings,
                            timings={"unchanged": seconds})
-    except (TypeError, ValueError, KeyError):
+    except (TypeError, ValueError, KeyError, IndexError):
         return BuildReport(timings={"unchanged": seconds})
 
 

@@ -75,7 +75,7 @@ class Entry:
     def to_json(self) -> str:
         return json.dumps({
             "stamp": self.stamp, "digest": self.digest,
-            "problems": [[p.path, p.message, p.line, p.column, p.hint, p.severity] for p in self.problems],
+            "problems": [problem_to_json(p) for p in self.problems],
             "anchors": [[a.output, a.fragment, a.url, a.line] for a in self.anchors],
             "ids": sorted(self.ids), "source": self.source, "file": self.file,
         }, ensure_ascii=False, separators=(",", ":"))
@@ -85,12 +85,21 @@ class Entry:
         data = json.loads(text)
         return Entry(
             keys=keys, stamp=str(data["stamp"]), digest=str(data["digest"]),
-            problems=tuple(Problem(str(p[0]), str(p[1]), _int(p[2]), _int(p[3]),
-                                   None if p[4] is None else str(p[4]), str(p[5])) for p in data["problems"]),
+            problems=tuple(problem_from_json(p) for p in data["problems"]),
             anchors=tuple(Anchor(str(a[0]), str(a[1]), str(a[2]), _int(a[3])) for a in data["anchors"]),
             ids=frozenset(str(i) for i in data["ids"]),
             source=None if data["source"] is None else str(data["source"]),
             file=None if data["file"] is None else (int(data["file"][0]), int(data["file"][1])))
+
+
+def problem_to_json(problem: Problem) -> list:
+    return [problem.path, problem.message, problem.line, problem.column, problem.hint, problem.severity]
+
+
+def problem_from_json(item: list) -> Problem:
+    """A problem stored by problem_to_json; ValueError (or TypeError, IndexError) if damaged."""
+    return Problem(str(item[0]), str(item[1]), _int(item[2]), _int(item[3]),
+                   None if item[4] is None else str(item[4]), str(item[5]))
 
 
 def _int(value: object) -> int | None:
