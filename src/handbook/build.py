@@ -93,18 +93,20 @@ class Pipeline:
         self._translations: tuple[tuple, dict[str, NullTranslations], list[Problem]] | None = None
         self._templates: tuple[tuple, Templates] | None = None
 
-    def run(self, output: Output | None, strict: bool = False, changed: set[Path] | None = None) -> BuildReport:
+    def run(self, output: Output | None, strict: bool = False, changed: set[Path] | None = None, *,
+            checked: bool = False) -> BuildReport:
         """Bring `output` up to date (None: check only). Raises HandbookError listing every
         problem; then the output is exactly as it was.
 
         `changed` names the files saved since the last run, when the caller knows (serve's file
-        events); other files are then trusted to be as they were if their size and times are."""
+        events); other files are then trusted to be as they were if their size and times are.
+        `checked`: the caller has just run check_site_files, so it is not run again."""
         report = BuildReport()
         problems = Problems()
         if self._versions is None:
             changed = None  # the first run reads everything
         with report.step("config"):
-            config = load_config(self.site_dir, self.base_url, changed)
+            config = load_config(self.site_dir, self.base_url, set() if checked else changed)
         with report.step("content"):
             self.parsed.changed = changed
             site = load_site(config, problems, self.parsed)
@@ -309,7 +311,7 @@ def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None =
         if last is not None and last.get("key") == run_key and last.get("output") == output_signature(out):
             report = _unchanged_report(last, time.perf_counter() - start)
         else:
-            report = pipeline.run(StagedBuild(out), strict)
+            report = pipeline.run(StagedBuild(out), strict, checked=True)  # by the fingerprint above
             if cache.file is not None:
                 cache.set_last_run({"key": run_key, "output": output_signature(out), "pages": report.pages,
                                     "files": report.files,
