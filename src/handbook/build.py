@@ -23,10 +23,11 @@ from babel.support import NullTranslations
 
 from .cache import CACHE_DIR, Cache, Entry, environment_key, problem_from_json, problem_to_json, stamp, text_digest
 from .config import SiteConfig, load_config
-from .content import CONTENT_DIR, PageCache, load_site
+from .content import CONTENT_DIR, load_site
 from .depends import Versions, digest, item_of
 from .errors import Problem, Problems
 from .links import check_anchors
+from .loaded import PageCache
 from .model import Site
 from .output import StagedBuild, check_output_dir
 from .paths import check_site_files, is_inside
