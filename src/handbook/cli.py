@@ -6,7 +6,6 @@ Exit codes: 0 ok, 1 content or build errors, 2 usage errors.
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import shutil
 import sys
 import tempfile
@@ -167,13 +166,10 @@ def _serve(site: Path, host: str, port: int) -> int:
 
 def exposure_warning(host: str) -> str | None:
     """A warning when the preview would be reachable from other computers."""
-    if host == "localhost":
+    from .serve import is_loopback
+
+    if is_loopback(host):
         return None
-    try:
-        if ipaddress.ip_address(host).is_loopback:
-            return None
-    except ValueError:
-        pass  # a host name: it may resolve to any interface
     return f"warning: serving on {host}: other computers on the network can see this preview"
 
 

@@ -220,7 +220,9 @@ def _page(title: str, content: str) -> bytes:
             f"<body>{content}</body></html>").encode()
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
+    """Only this computer can reach `host` (a host name other than localhost may resolve to
+    any interface)."""
     if host == "localhost":
         return True
     try:
@@ -251,7 +253,7 @@ def serve(root: Path, watch: Watch, rebuild: Callable[[set[Path] | None], Outcom
     state.error = first.error
     # livereload ignores changes for 3 s after a reload; our watcher already batches saves.
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
-    hosts = LOOPBACK_NAMES | {host} if _is_loopback(host) else None
+    hosts = LOOPBACK_NAMES | {host} if is_loopback(host) else None
     watcher = SourceWatcher(watch, tracked)
     server = _Server(app=make_app(root, state, hosts), watcher=watcher)
     server._setup_logging = lambda: logging.getLogger("livereload").setLevel(logging.WARNING)
