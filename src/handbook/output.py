@@ -98,11 +98,7 @@ class StagedBuild:
         return (info.st_size, info.st_mtime_ns)
 
     def finish(self) -> None:
-        try:
-            _swap_in(self.staging, self.out)
-        except BaseException:
-            self.discard()
-            raise
+        _swap_in(self.staging, self.out)  # on an error, the pipeline calls discard()
 
     def discard(self) -> None:
         if self.staging != self.out:
