@@ -30,10 +30,7 @@ def check_site_files(site_dir: Path) -> str:
     root = site_dir.resolve()
     seen: list[str] = []
     for name in SOURCES:
-        # A link under content/ must stay in content/: the site folder is often a whole
-        # repository, with secrets beside the content (.git/config holds CI's token).
-        allowed = (root / name).resolve() if name == "content" else root
-        _check(site_dir / name, name, root, allowed, frozenset(), problems, seen)
+        _check(site_dir / name, name, root, _allowed(root, name), frozenset(), problems, seen)
     problems.raise_if_errors()
     return hashlib.blake2b("\n".join(seen).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
@@ -48,9 +45,15 @@ def check_changed_files(site_dir: Path, changed: set[Path]) -> None:
         except ValueError:
             continue  # the bundled theme, outside the site
         if parts and parts[0] in SOURCES:
-            allowed = (root / parts[0]).resolve() if parts[0] == "content" else root
-            _check(path, "/".join(parts), root, allowed, frozenset(), problems, [])
+            _check(path, "/".join(parts), root, _allowed(root, parts[0]), frozenset(), problems, [])
     problems.raise_if_errors()
+
+
+def _allowed(root: Path, source: str) -> Path:
+    """Where links under one of SOURCES may lead. A link under content/ must stay in content/:
+    the site folder is often a whole repository, with secrets beside the content (.git/config
+    holds CI's token)."""
+    return (root / source).resolve() if source == "content" else root
 
 
 def _check(path: Path, label: str, root: Path, allowed: Path, ancestors: frozenset[Path],
