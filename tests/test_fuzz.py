@@ -33,14 +33,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import markdown as markdown_lib
 import pytest
 import yaml
 from babel.localedata import locale_identifiers
 from babel.messages.pofile import read_po
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markdown.extensions.toc import slugify_unicode
 
+from conftest import REPO
 from handbook.cli import main
+from handbook.markdown import _GatedInlineProcessor
 from handbook.theme import BUNDLED_THEMES
 
 pytestmark = pytest.mark.fuzz
@@ -567,6 +571,30 @@ bodies = st.one_of(st.text(), markdown_mixes, markdown_mixes, deep, *([huge] if 
 def test_markdown_body(body, page):
     head = PAGES[page].split("\n---\n", 1)[0]
     build({page: f"{head}\n---\n{body}"})
+
+
+_STOCK = markdown_lib.Markdown(extensions=["extra", "sane_lists", "toc"],
+                               extension_configs={"toc": {"slugify": slugify_unicode}})
+_GATED = markdown_lib.Markdown(extensions=["extra", "sane_lists", "toc"],
+                               extension_configs={"toc": {"slugify": slugify_unicode}})
+_GATED.treeprocessors.register(_GatedInlineProcessor(_GATED), "inline", 20)
+
+
+@fuzz(300)
+@given(body=st.one_of(st.text(), markdown_mixes, markdown_mixes,
+                      st.text(alphabet="*_`\\[]()<>!&# \n-abc:/@;", max_size=60)))
+def test_skipping_inline_patterns_changes_nothing(body):
+    """The inline pass that skips patterns whose trigger characters a text lacks converts
+    every text exactly as Python-Markdown's own does."""
+    assert _GATED.reset().convert(body) == _STOCK.reset().convert(body)
+
+
+def test_skipping_inline_patterns_changes_nothing_on_the_example_and_the_guides():
+    texts = [path.read_text(encoding="utf-8") for folder in ("content", "docs")
+             for path in sorted((REPO / folder).rglob("*.md"))]
+    assert len(texts) >= 10
+    for text in texts:
+        assert _GATED.reset().convert(text) == _STOCK.reset().convert(text)
 
 
 # -- 6. random bytes ----------------------------------------------------------------------------
