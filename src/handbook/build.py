@@ -22,6 +22,7 @@ from typing import Protocol
 from babel.support import NullTranslations
 
 from .cache import CACHE_DIR, Cache, Entry, environment_key, problem_from_json, problem_to_json, stamp, text_digest
+from .clock import today
 from .config import SiteConfig, load_config
 from .content import CONTENT_DIR, load_site
 from .depends import Versions, digest, item_of
@@ -307,7 +308,8 @@ def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None =
         check_output_dir(out, site_dir)
         # Nothing saved since the last build, and its output untouched: nothing to do.
         start = time.perf_counter()
-        run_key = digest([check_site_files(site_dir), base_url, strict, str(out.resolve()), environment_key()])
+        run_key = digest([check_site_files(site_dir), base_url, strict, str(out.resolve()), environment_key(),
+                          today().isoformat()])  # outputs that show a date depend on it
         last = cache.last_run() if cache.file is not None else None
         if last is not None and last.get("key") == run_key and last.get("output") == output_signature(out):
             report = _unchanged_report(last, time.perf_counter() - start)

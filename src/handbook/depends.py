@@ -18,6 +18,7 @@ organisation's name depends on that name, not on the whole organisation:
     size:<slug>              how many pages it has (a large one's pages list only sections)
     media:<slug>             an organisation's media files
     pages:<slug>             an organisation's pages and their addresses (for the sitemap)
+    today                    the date of the build (clock.py): what is past, when it was printed
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import fields
 
+from .clock import TODAY_KEY, today
 from .model import Organisation, Page, Site
 
 ABSENT = "-"
@@ -145,6 +147,8 @@ class Versions:
             return digest(value)
         if kind == "organisations":
             return digest([o.slug for o in site.organisations])
+        if key == TODAY_KEY:
+            return today().isoformat()
         if kind in ("versions", "listing", "sections", "size", "media", "pages"):
             slug, _, detail = rest.partition("/" if kind == "versions" else ":")
             organisation = site.find_organisation(slug)
