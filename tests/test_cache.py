@@ -38,7 +38,7 @@ def clean_build(run, site: Path, out: Path) -> dict[str, bytes]:
 
 def test_a_second_build_renders_and_writes_nothing(run, site):
     first = run("build", site)
-    assert summary(first.err) == (40, 43)
+    assert summary(first.err) == (40, 44)
     before = {path: (site / "build" / path).stat().st_ino for path in files_of(site / "build")}
     again = run("build", site)
     assert summary(again.err) == (0, 0)
@@ -75,12 +75,12 @@ def test_a_warm_cache_fills_an_empty_output_without_rendering(run, site, tmp_pat
     run("build", site)
     shutil.rmtree(site / "build")
     result = run("build", site)
-    assert summary(result.err) == (0, 43)
+    assert summary(result.err) == (0, 44)
     assert files_of(site / "build") == clean_build(run, site, tmp_path / "clean")
 
 
 def test_no_cache_reads_and_writes_no_cache(run, site):
-    assert summary(run("build", "--no-cache", site).err) == (40, 43)
+    assert summary(run("build", "--no-cache", site).err) == (40, 44)
     assert not (site / ".cache").exists()
 
 

@@ -21,6 +21,7 @@ from typing import Protocol
 
 from babel.support import NullTranslations
 
+from . import search
 from .cache import CACHE_DIR, Cache, Entry, environment_key, problem_from_json, problem_to_json, stamp, text_digest
 from .clock import today
 from .config import SiteConfig, load_config
@@ -47,6 +48,7 @@ class BuildReport:
     written: int = 0      # files written in this run
     removed: int = 0      # files removed (serve)
     rendered_paths: list[str] = field(default_factory=list)
+    search_languages: list[str] = field(default_factory=list)  # whose search index is out of date
     warnings: list[Problem] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -73,6 +75,10 @@ class Output(Protocol):
     def put(self, path: str, data: bytes) -> tuple[int, int]: ...
     def copy(self, source: Path, path: str, unchanged: bool) -> None: ...
     def stamp(self, path: str) -> tuple[int, int]: ...
+    @property
+    def folder(self) -> Path: ...  # where files are being written (the search index is made there)
+    def settle(self) -> None: ...  # the folder holds exactly what was published (before indexing)
+    def adopt(self, paths: list[str]) -> None: ...  # files written into the folder by another program
     def finish(self) -> None: ...
     def discard(self) -> None: ...
 
@@ -86,6 +92,8 @@ class Pipeline:
         self.base_url = base_url
         self.cache = cache if cache is not None else Cache()
         self.jobs = jobs
+        # Make the search index as part of each run; serve makes it after the reload instead.
+        self.index_search = True
         self.parsed = PageCache()  # parsed sources, kept while the pipeline lives
         # From the second run on: the last run's versions, and which outputs read each key, so
         # that a run after one edit looks only at what the edited items are read by.
@@ -144,7 +152,8 @@ class Pipeline:
                     path, data = result.target.path, result.text.encode("utf-8")
                     keys = tuple(sorted(result.reads))
                     entry = Entry(keys, stamp(keys, versions), text_digest(data), result.problems,
-                                  result.anchors, result.ids, result.target.source)
+                                  result.anchors, result.ids, result.target.source,
+                                  indexed=search.MARK in result.text)
                     if streaming and output is not None:
                         entry.file = output.put(path, data)
                         self.cache.put(path, entry, data)
@@ -162,6 +171,9 @@ class Pipeline:
             report.pages = sum(1 for path in current if path.endswith(".html"))
             report.rendered = len(made)
             report.rendered_paths = list(made)
+            if config.search:
+                report.search_languages = [code for code in config.languages
+                                           if any(path.startswith(f"{code}/") for path in made)]
             report.warnings = sorted(set(problems.warnings), key=Problem.sort_key)
             report.files = len(current)
             if output is not None:
@@ -258,8 +270,43 @@ class Pipeline:
             current[path] = Entry((), version, version, file=output.stamp(path))
             if current[path] != previous:
                 changed[path] = (current[path], None)
+        search_on = site.config.search and self.index_search
+        indexes = {language: self._kept_search_index(output, language, current)
+                   for language in site.config.languages} if search_on else {}
+        output.settle()
+        for language, entries in indexes.items():
+            if entries is None:
+                entries = self._new_search_index(output, language, current)
+            for path, entry in entries.items():
+                current[path] = entry
+                if entry != self.cache.entries.get(path):
+                    changed[path] = (entry, None)
         output.finish()  # on an error, run() discards the output
         return changed
+
+    # A language's search index is made from its pages, so it is the previous build's while
+    # they are the same, byte for byte; its files' entries have the digest of the pages as stamp.
+
+    def _kept_search_index(self, output: Output, language: str,
+                           current: dict[str, Entry]) -> dict[str, Entry] | None:
+        """The previous build's index of a language, carried over, or None: it must be made."""
+        pages = _indexed_pages(language, current)
+        bundle = search.bundle_path(language)
+        previous = {path: entry for path, entry in self.cache.entries.items() if path.startswith(bundle)}
+        if not previous or not all(entry.stamp == pages and entry.file is not None
+                                   and output.previous(path) == entry.file for path, entry in previous.items()):
+            return None
+        kept = {path: output.keep(path) for path in previous}
+        if any(file is None for file in kept.values()):
+            return None
+        return {path: replace(entry, file=kept[path]) for path, entry in previous.items()}
+
+    def _new_search_index(self, output: Output, language: str, current: dict[str, Entry]) -> dict[str, Entry]:
+        pages = _indexed_pages(language, current)
+        has_pages = any(entry.indexed and path.startswith(f"{language}/") for path, entry in current.items())
+        files = search.index_language(output.folder, language, has_pages)
+        output.adopt(files)
+        return {path: Entry((), pages, pages, file=output.stamp(path)) for path in files}
 
     def _translations_for(self, theme: Theme, config: SiteConfig, catalogs: dict[str, str],
                           problems: Problems) -> dict[str, NullTranslations]:
@@ -371,6 +418,12 @@ def _file_version(file: Path) -> str:
 
 def _config_version(config: SiteConfig) -> str:
     return digest(replace(config, root=Path(".")))
+
+
+def _indexed_pages(language: str, current: dict[str, Entry]) -> str:
+    """One digest of the pages a language's search index is made from."""
+    return digest(sorted((path, entry.digest) for path, entry in current.items()
+                         if entry.indexed and path.startswith(f"{language}/")))
 
 
 def _source_versions(config: SiteConfig, theme: Theme, catalogs: dict[str, str]) -> dict[str, str]:

@@ -24,9 +24,9 @@ from pathlib import Path
 from .errors import Problem
 from .links import Anchor
 
-FORMAT = "1"
+FORMAT = "2"
 CACHE_DIR = Path(".cache") / "handbook"
-_LIBRARIES = ("Jinja2", "Markdown", "Babel", "nh3", "PyYAML", "pyuca", "MarkupSafe")
+_LIBRARIES = ("Jinja2", "Markdown", "Babel", "nh3", "PyYAML", "pyuca", "MarkupSafe", "pagefind_bin")
 
 
 @cache
@@ -71,13 +71,14 @@ class Entry:
     ids: frozenset[str] = frozenset()
     source: str | None = None      # the Markdown file it was made from, if any
     file: tuple[int, int] | None = None  # (size, mtime_ns) of the file last written for it
+    indexed: bool = False          # a page the search index is made from
 
     def to_json(self) -> str:
         return json.dumps({
             "stamp": self.stamp, "digest": self.digest,
             "problems": [problem_to_json(p) for p in self.problems],
             "anchors": [[a.output, a.fragment, a.url, a.line] for a in self.anchors],
-            "ids": sorted(self.ids), "source": self.source, "file": self.file,
+            "ids": sorted(self.ids), "source": self.source, "file": self.file, "indexed": self.indexed,
         }, ensure_ascii=False, separators=(",", ":"))
 
     @staticmethod
@@ -89,7 +90,8 @@ class Entry:
             anchors=tuple(Anchor(str(a[0]), str(a[1]), str(a[2]), _int(a[3])) for a in data["anchors"]),
             ids=frozenset(str(i) for i in data["ids"]),
             source=None if data["source"] is None else str(data["source"]),
-            file=None if data["file"] is None else (int(data["file"][0]), int(data["file"][1])))
+            file=None if data["file"] is None else (int(data["file"][0]), int(data["file"][1])),
+            indexed=data["indexed"] is True)
 
 
 def problem_to_json(problem: Problem) -> list:

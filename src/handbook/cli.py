@@ -117,6 +117,7 @@ def _serve(site: Path, host: str, port: int) -> int:
     from .build import Pipeline
     from .output import LiveFolder
     from .paths import is_source
+    from .search import BackgroundIndexer
     from .serve import Outcome, Watch, serve
     from .theme import BUNDLED_THEMES
 
@@ -130,7 +131,9 @@ def _serve(site: Path, host: str, port: int) -> int:
     url = f"http://{'127.0.0.1' if everywhere else host}:{port}/"
     out = Path(tempfile.mkdtemp(prefix="handbook-serve-"))
     pipeline = Pipeline(site.resolve(), base_url=url, watching=True)
+    pipeline.index_search = False  # made in the background, after the browser has reloaded
     live = LiveFolder(out)
+    indexer = BackgroundIndexer(out, lambda message: print(message, file=sys.stderr, flush=True))
 
     def rebuild(changed: set[Path] | None) -> Outcome:
         try:
@@ -148,6 +151,7 @@ def _serve(site: Path, host: str, port: int) -> int:
         _print_warnings(report.warnings)
         print(f"rebuilt {count(report.rendered, 'page')} in {report.seconds * 1000:.0f} ms",
               file=sys.stderr, flush=True)
+        indexer.request(report.search_languages)
         return Outcome(changed=report.written + report.removed > 0)
 
     print(f"serving {site} on {url} (press Ctrl+C to stop)", file=sys.stderr, flush=True)

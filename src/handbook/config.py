@@ -15,7 +15,7 @@ from .paths import check_changed_files, check_site_files
 from .sources import YamlList, YamlMap, describe, parse_yaml, read_text
 
 SITE_FILE = "site.yaml"
-SITE_KEYS = ("title", "base_url", "languages", "default_language", "theme")
+SITE_KEYS = ("title", "base_url", "languages", "default_language", "theme", "search")
 _URL = re.compile(r"^https?://[^\s/]+(/[^\s]*)?$")
 # A theme is a folder name, looked up in themes/ and among the bundled themes: never a path.
 _THEME = re.compile(r"\w[\w.-]*")
@@ -31,6 +31,7 @@ class SiteConfig:
     languages: tuple[str, ...]
     default_language: str
     theme: str
+    search: bool = True  # a search box on every page, with a Pagefind index per language
 
     @property
     def languages_hint(self) -> str:
@@ -141,9 +142,10 @@ def load_config(root: Path, base_url: str | None = None, changed: set[Path] | No
     if not _THEME.fullmatch(theme):
         fields.error("theme", f"'theme' must be the name of a theme, got '{theme}'",
                      "e.g. 'theme: default', or the name of a folder in themes/")
+    search = fields.flag("search") if "search" in data else True
     problems.raise_if_errors()
     return SiteConfig(root=root, title=title, base_url=url or "/", languages=tuple(languages),
-                      default_language=default, theme=theme)
+                      default_language=default, theme=theme, search=search)
 
 
 def _is_absolute_url(url: str) -> bool:

@@ -32,6 +32,10 @@ def ids_of(html: str) -> frozenset[str]:
     return frozenset(_ID.findall(html))
 
 
+# Ids the default theme gives every page, which no editor links to: not worth a hint.
+_THEME_IDS = frozenset({"main", "contents-heading", "site-search-input", "site-search-status"})
+
+
 def check_anchors(links: Iterable[tuple[str, Iterable[Anchor]]], ids: Mapping[str, frozenset[str]],
                   problems: Problems) -> None:
     """Report links to #anchors that the target output does not have.
@@ -44,7 +48,7 @@ def check_anchors(links: Iterable[tuple[str, Iterable[Anchor]]], ids: Mapping[st
             offered = ids.get(anchor.output)
             if offered is None or anchor.fragment in offered:
                 continue
-            headings = sorted(i for i in offered if i not in ("main", "contents-heading"))
+            headings = sorted(i for i in offered if i not in _THEME_IDS)
             problems.error(source, f"the link '{anchor.url}' points to a missing anchor '#{anchor.fragment}'",
                            anchor.line, hint=("anchors there: " + ", ".join(headings[:8])) if headings else
                            "that page has no headings to link to")

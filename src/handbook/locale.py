@@ -61,6 +61,15 @@ class Localiser:
         """'Kunskap och Omtanke', 'a, b a c', … per the locale's list patterns."""
         return format_list(list(items), locale=self.locale)
 
+    def plural_samples(self) -> builtins.list[tuple[str, int]]:
+        """One whole number of each of the language's plural categories (CLDR: one, few, many,
+        other …), lowest first: a script picks the category with Intl.PluralRules, and the
+        catalog's text for that number is its text for the category."""
+        samples: dict[str, int] = {}
+        for number in range(1000):
+            samples.setdefault(self.locale.plural_form(number), number)
+        return sorted(samples.items(), key=lambda item: item[1])
+
     def sort_key(self, text: str) -> tuple[int, ...]:
         """The locale's alphabetical order (UCA with the locale's CLDR tailoring)."""
         return collator(self.code).sort_key(text)

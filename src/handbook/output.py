@@ -20,6 +20,7 @@ from pathlib import Path
 from .errors import HandbookError, Problem
 
 _RENAME_EXCHANGE = 2
+_ADOPTED = "adopted"  # LiveFolder: a file written by another program
 _AT_FDCWD = -100
 
 
@@ -97,6 +98,16 @@ class StagedBuild:
         info = os.stat(self.staging / path)
         return (info.st_size, info.st_mtime_ns)
 
+    @property
+    def folder(self) -> Path:
+        return self.staging
+
+    def settle(self) -> None:
+        pass  # the staging folder holds only what this build published
+
+    def adopt(self, paths: list[str]) -> None:
+        pass  # written into the staging folder: published with it
+
     def finish(self) -> None:
         _swap_in(self.staging, self.out)  # on an error, the pipeline calls discard()
 
@@ -155,12 +166,27 @@ class LiveFolder:
     def stamp(self, path: str) -> tuple[int, int]:
         return (0, 0)
 
-    def finish(self) -> None:
-        """Remove what this build did not publish."""
+    @property
+    def folder(self) -> Path:
+        return self.out
+
+    def adopt(self, paths: list[str]) -> None:
+        """Files another program wrote into the folder (the search index): published like the
+        others until a build no longer keeps them."""
+        for path in paths:
+            self._digests[path] = _ADOPTED
+            self._seen.add(path)
+
+    def settle(self) -> None:
+        """Remove what this build did not publish, so that the folder holds what the site now
+        has (and a search index is made from exactly that)."""
         for path in sorted(set(self._digests) - self._seen):
             remove_file(self.out, path)
-            del self._digests[path]
-            self.removed += 1
+            if self._digests.pop(path) != _ADOPTED:
+                self.removed += 1  # (pages, not the search index's files)
+
+    def finish(self) -> None:
+        self.settle()
 
     def discard(self) -> None:
         pass
