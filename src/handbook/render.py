@@ -183,7 +183,8 @@ class Renderer:
                             alternates=organisation.alternates(page.id, self.config.languages),
                             x_default=default.path, page=page, original=original,
                             organisation=organisation, body=Markup(body.html), contents=contents,
-                            more_pages=more, period_ended=self._ended(out, page))
+                            more_pages=more,
+                            period_ended=self._ended(out, page) if page.kind == "strategy" else False)
 
     def _sitemap(self, out: _Output) -> str:
         out.reads.add("organisations")
