@@ -9,6 +9,8 @@ drift from the tool. The first line of each fenced code block says what the bloc
     sh                        commands: each `handbook` line (except serve) runs in a fresh copy
                               of the example site; after `handbook new` it must still build.
     text output               exactly what the last command of the sh block before it prints.
+    text notice               lines `handbook check` must print exactly for the example site
+                              (notices, which do not stop a build).
     text                      an illustration; any message lines in it must be tested ones.
 """
 
@@ -40,7 +42,8 @@ PAGE_FILE = re.compile(r"content/(?P<org>[^/]+)/(?P<id>[^./]+)(?:\.(?P<lang>[^./
 # What a block is, by its info string: with file=<path> by its flags, else by language and flags.
 FILE_KINDS = {frozenset(): "file", frozenset({"broken"}): "broken"}
 KINDS = {("text", frozenset({"error"})): "error", ("sh", frozenset()): "commands",
-         ("text", frozenset({"output"})): "output", ("text", frozenset()): "illustration"}
+         ("text", frozenset({"output"})): "output", ("text", frozenset()): "illustration",
+         ("text", frozenset({"notice"})): "notice"}
 
 
 # -- reading the guide ----------------------------------------------------------------------
@@ -307,6 +310,17 @@ def test_translations_point_to_their_original(built, page):
     soup = html(built / page.output)
     assert soup.find("link", rel="alternate", hreflang=page.original_language) is not None
     assert soup.find("a", hreflang=page.original_language) is not None, "no link to the original"
+
+
+def test_the_notices_the_guide_shows_are_printed(tmp_path):
+    blocks = [block for block in BLOCKS if block.kind == "notice"]
+    assert blocks, "the guide shows no notice"
+    result = handbook("check", "--strict", write_site(tmp_path, SITE))
+    assert result.code == 0, result.err
+    printed = lines(result.err)
+    for block in blocks:
+        for line in lines(block.text):
+            assert line in printed, f"{block}: {line!r} was not printed; got:\n{result.err}"
 
 
 # -- the mistakes ---------------------------------------------------------------------------

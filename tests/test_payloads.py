@@ -140,6 +140,7 @@ SITE_TITLES = {
 
 # A site's own catalog rewording interface strings: what it says is plain text.
 SKIP_LINK = "<img src=x onerror=alert(1)>"
+LAST_UPDATED = "<img src=x onerror=alert(2)>Senast uppdaterad %(date)s"  # around a <time> element
 LANGUAGES_LABEL = 'x" tabindex="1" autofocus onfocus="window.__pwned=1" data-x="'  # in aria-label="…"
 CATALOG = {
     "Skip to content": SKIP_LINK,
@@ -147,6 +148,7 @@ CATALOG = {
     "Page not found": "<script>document.title='PWNED'</script>Sidan hittades inte",
     "Source: %(source)s": "<img src=x onerror=confirm(1)>Källa: %(source)s",
     "Published %(date)s": "<svg onload=prompt(1)></svg>Publicerad %(date)s",
+    "Last updated %(date)s": LAST_UPDATED,
 }
 
 CLEAN_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
@@ -547,6 +549,9 @@ def test_the_site_catalog_is_plain_text(corpus):
         soup = parse(corpus / path)
         assert soup.select_one(".skip-link").get_text() == SKIP_LINK
         assert not soup.select(".skip-link *")
+    updated = parse(corpus / "sv/xss/brev/index.html").select_one(".last-updated")
+    assert [child.name for child in updated.find_all(True)] == ["time"]
+    assert updated.get_text() == LAST_UPDATED % {"date": "3 februari 2025"}
     switcher = parse(corpus / "sv/index.html").select_one(".language-switcher")
     assert switcher["aria-label"] == LANGUAGES_LABEL
     assert not {"tabindex", "autofocus", "onfocus", "data-x"} & set(switcher.attrs)

@@ -11,6 +11,7 @@ def test_github_workflow_builds_strictly_and_publishes_build():
     workflow = yaml.safe_load((REPO / ".github/workflows/handbook.yml").read_text())
     triggers = workflow[True]  # YAML 1.1 reads the key 'on' as true
     assert {"push", "pull_request"} <= set(triggers)
+    assert triggers["schedule"], "a daily build publishes what changes with the date"
     steps = workflow["jobs"]["build"]["steps"]
     runs = [step.get("run", "") for step in steps]
     assert any(run.startswith("handbook build --strict .") for run in runs)

@@ -28,6 +28,7 @@ from .config import SiteConfig, load_config
 from .content import CONTENT_DIR, load_site
 from .depends import Versions, digest, item_of
 from .errors import Problem, Problems
+from .freshness import review_notices
 from .links import check_anchors
 from .loaded import PageCache
 from .model import Site
@@ -50,6 +51,7 @@ class BuildReport:
     rendered_paths: list[str] = field(default_factory=list)
     search_languages: list[str] = field(default_factory=list)  # whose search index is out of date
     warnings: list[Problem] = field(default_factory=list)
+    notices: list[Problem] = field(default_factory=list)  # never fail a build (errors.NOTICE)
     timings: dict[str, float] = field(default_factory=dict)
 
     @contextmanager
@@ -120,6 +122,7 @@ class Pipeline:
         with report.step("content"):
             self.parsed.changed = changed
             site = load_site(config, problems, self.parsed)
+            review_notices(site, today(), problems)
         with report.step("theme"):
             theme = load_theme(config)
             catalogs = {code: _catalog_version(theme, config.root, code) for code in config.languages}
@@ -175,6 +178,7 @@ class Pipeline:
                 report.search_languages = [code for code in config.languages
                                            if any(path.startswith(f"{code}/") for path in made)]
             report.warnings = sorted(set(problems.warnings), key=Problem.sort_key)
+            report.notices = sorted(set(problems.notices), key=Problem.sort_key)
             report.files = len(current)
             if output is not None:
                 with report.step("write"):
@@ -365,7 +369,8 @@ def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None =
             if cache.file is not None:
                 cache.set_last_run({"key": run_key, "output": output_signature(out), "pages": report.pages,
                                     "files": report.files,
-                                    "warnings": [problem_to_json(p) for p in report.warnings]})
+                                    "warnings": [problem_to_json(p) for p in report.warnings],
+                                    "notices": [problem_to_json(p) for p in report.notices]})
     finally:
         cache.close()
     if note:
@@ -397,8 +402,9 @@ def output_signature(out: Path) -> str:
 def _unchanged_report(last: dict, seconds: float) -> BuildReport:
     try:
         warnings = [problem_from_json(item) for item in last.get("warnings", [])]
+        notices = [problem_from_json(item) for item in last.get("notices", [])]
         return BuildReport(pages=int(last["pages"]), files=int(last["files"]), warnings=warnings,
-                           timings={"unchanged": seconds})
+                           notices=notices, timings={"unchanged": seconds})
     except (TypeError, ValueError, KeyError, IndexError):
         return BuildReport(timings={"unchanged": seconds})
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from . import __version__
 from .build import build
-from .errors import HandbookError, Problem, count
+from .clock import today
+from .errors import ERROR, WARNING, HandbookError, Problem, count
 from .new import new_organisation, new_page
 from .status import format_json, format_table, load_status
 
@@ -60,7 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     new_pg.add_argument("page", help="e.g. proaros/strategy, or proaros/vision.en for a translation")
     new_pg.add_argument("--site", type=Path, default=Path("."), help="site directory (default: .)")
 
-    status_cmd = commands.add_parser("status", help="which pages exist in which languages")
+    status_cmd = commands.add_parser("status", help="which pages exist in which languages, and which "
+                                                    "are past their review date")
     status_cmd.add_argument("site", nargs="?", default=".", type=Path, help="site directory (default: .)")
     status_cmd.add_argument("--json", action="store_true", help="print JSON for scripts")
     return parser
@@ -72,14 +74,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             report = build(args.site, args.out, base_url=args.base_url, strict=args.strict,
                            cache_dir=args.cache, use_cache=not args.no_cache)
-            _print_warnings(report.warnings)
+            _print_warnings(report.warnings + report.notices)
             out = args.out or args.site / "build"
             print(f"built {report.pages} pages ({report.files} files) into {out} "
                   f"in {report.seconds:.2f} s: {report.rendered} rendered, {report.written} written",
                   file=sys.stderr)
         elif args.command == "check":
             report = build(args.site, strict=args.strict, write=False)
-            _print_warnings(report.warnings)
+            _print_warnings(report.warnings + report.notices)
             print(f"checked {report.pages} pages: no errors", file=sys.stderr)
         elif args.command == "serve":
             return _serve(args.site, args.host, args.port)
@@ -91,9 +93,10 @@ def main(argv: list[str] | None = None) -> int:
             for path in created:
                 print(f"created {path}")
         elif args.command == "status":
-            languages, rows, problems = load_status(args.site)
+            on = today()
+            languages, rows, problems = load_status(args.site, on)
             _print_warnings(problems.warnings)
-            print(format_json(languages, rows) if args.json else format_table(languages, rows))
+            print(format_json(languages, rows, on) if args.json else format_table(languages, rows))
         return EXIT_OK
     except HandbookError as exc:
         _print_problems(exc.problems, wrote_nothing=args.command == "build")
@@ -148,7 +151,7 @@ def _serve(site: Path, host: str, port: int) -> int:
                        "report it with this text:\n" + traceback.format_exc())
             print(message, file=sys.stderr, flush=True)
             return Outcome(changed=False, error=message)
-        _print_warnings(report.warnings)
+        _print_warnings(report.warnings + report.notices)
         print(f"rebuilt {count(report.rendered, 'page')} in {report.seconds * 1000:.0f} ms",
               file=sys.stderr, flush=True)
         indexer.request(report.search_languages)
@@ -180,8 +183,8 @@ def exposure_warning(host: str) -> str | None:
 def _print_problems(problems: list[Problem], wrote_nothing: bool) -> None:
     for problem in problems:
         print(problem.format(), file=sys.stderr)
-    errors = sum(1 for p in problems if p.severity == "error")
-    warnings = len(problems) - errors
+    errors = sum(1 for p in problems if p.severity == ERROR)
+    warnings = sum(1 for p in problems if p.severity == WARNING)
     summary = count(errors, "error")
     if warnings:
         summary += f", {count(warnings, 'warning')}"

@@ -22,6 +22,7 @@ CONTENT_DIR = "content"
 ORGANISATION_FILE = "organisation.yaml"
 ORGANISATION_KEYS = ("name", "language", "country", "website", "logo", "summary", "order")
 PAGE_KEYS = ("title", "slug", "summary", "author", "role", "date", "updated", "draft", "source")
+ORIGINAL_KEYS = ("review_by",)  # a translation is reviewed with its original
 TRANSLATION_KEYS = ("translated_from",)
 SECTION_KEYS = {"vision": ("statement",), "values": ("values",), "strategy": ("period", "goals"),
                 "page": ()}
@@ -261,7 +262,7 @@ def load_page(file: Path, organisation: Organisation, config: SiteConfig,
     kind = page_id if page_id in SECTIONS else "page"
     is_original = match["lang"] is None
     fields = Fields(document.front, problems,
-                    PAGE_KEYS + SECTION_KEYS[kind] + (() if is_original else TRANSLATION_KEYS),
+                    PAGE_KEYS + SECTION_KEYS[kind] + ORIGINAL_KEYS + (() if is_original else TRANSLATION_KEYS),
                     f"the front matter of a {kind} page" if kind != "page" else "the front matter")
     title = fields.text("title", required=True)
     slug = fields.text("slug") or page_id
@@ -269,6 +270,7 @@ def load_page(file: Path, organisation: Organisation, config: SiteConfig,
         fields.error("slug", f"the slug '{slug}' cannot be used in a URL",
                      f"use lower-case letters, digits and '-', e.g. '{slugify(slug)}'")
         slug = page_id
+    review_by = _review_by(fields, is_original, page_id)
     page = Page(
         organisation=organisation.slug, id=page_id, language=language,
         is_original=is_original, file=path, title=typeset(title or page_id, language), slug=slug,
@@ -279,6 +281,7 @@ def load_page(file: Path, organisation: Organisation, config: SiteConfig,
         goals=fields.text_list("goals") if kind == "strategy" else (),
         author=fields.text("author"), role=fields.text("role"), date=fields.date("date"),
         updated=fields.date("updated"), summary=fields.text("summary"),
+        review_by=review_by, review_by_line=fields.mapping.position("review_by")[0] if review_by else None,
         source=fields.text("source"), draft=fields.flag("draft"),
         translated_from=None if is_original else _translated_from(fields, organisation))
     _check_html_texts(document.front, language, problems)
@@ -323,6 +326,19 @@ def _check_html_texts(front: YamlMap, language: str, problems: Problems) -> None
                 for key in ("name", "description"):
                     if isinstance(item.get(key), str):
                         _check_html(item[key], language, item, key, problems, block=key == "description")
+
+
+def _review_by(fields: Fields, is_original: bool, page_id: str) -> dt.date | None:
+    """The date by which an editor should read the page again. It belongs to the original: a
+    translation follows it (status shows a translation as outdated once the original is
+    updated after it), and one date per page keeps one review from becoming four."""
+    if is_original:
+        return fields.date("review_by")
+    if "review_by" in fields.mapping:
+        fields.error("review_by", f"'review_by' belongs in the original, {page_id}.md, not in a translation",
+                     f"remove this line; when {page_id}.md is reviewed and its 'updated' date changes, "
+                     "'handbook status' shows this translation as OUTDATED")
+    return None
 
 
 def _translated_from(fields: Fields, organisation: Organisation) -> str | None:

@@ -54,7 +54,7 @@ _ORGANISATION_METHODS: dict[str, Callable[[Organisation], object]] = {
     "section": lambda o: [(p.id, p.file) for p in o.originals],
     "originals": lambda o: [p.file for p in o.originals],
 }
-_PAGE_FIELDS = frozenset(f.name for f in fields(Page)) | {"kind", "path"}
+_PAGE_FIELDS = frozenset(f.name for f in fields(Page)) | {"kind", "path", "last_updated"}
 
 
 def item_of(key: str) -> str:

@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 
 ERROR = "error"
 WARNING = "warning"
+# Something an editor should know that is no fault of the sources, such as a review date that has
+# passed: shown like a warning, but never stops a build, not even with --strict, so that a date
+# going by cannot fail every unrelated commit's CI that morning.
+NOTICE = "notice"
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,10 @@ class Problems:
                 column: int | None = None, hint: str | None = None) -> None:
         self.items.append(Problem(path, message, line, column, hint, WARNING))
 
+    def notice(self, path: str, message: str, line: int | None = None,
+               column: int | None = None, hint: str | None = None) -> None:
+        self.items.append(Problem(path, message, line, column, hint, NOTICE))
+
     def add(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)
 
@@ -70,9 +78,13 @@ class Problems:
     def warnings(self) -> list[Problem]:
         return [p for p in self.items if p.severity == WARNING]
 
+    @property
+    def notices(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == NOTICE]
+
     def raise_if_errors(self, strict: bool = False) -> None:
-        """Stop here if anything is wrong; under strict, warnings count too."""
-        fatal = self.items if strict else self.errors
+        """Stop here if anything is wrong; under strict, warnings count too (notices never do)."""
+        fatal = self.errors + self.warnings if strict else self.errors
         if fatal:
             raise HandbookError(self.items)
 

@@ -57,6 +57,8 @@ class Page:
     role: str | None = None
     date: dt.date | None = None
     updated: dt.date | None = None
+    review_by: dt.date | None = None  # when an editor should read the text again (originals only)
+    review_by_line: int | None = None  # where the date is written, for the notice once it has passed
     summary: str | None = None
     source: str | None = None
     draft: bool = False
@@ -66,6 +68,11 @@ class Page:
     def kind(self) -> str:
         """vision, values, strategy, or page for anything else."""
         return self.id if self.id in SECTIONS else "page"
+
+    @property
+    def last_updated(self) -> dt.date | None:
+        """When the text last changed, as readers are told: `updated`, else `date`."""
+        return self.updated or self.date
 
     @property
     def path(self) -> str:

@@ -48,12 +48,15 @@ SECTION_FRONT = {
 # goals:
 #   - The first goal
 #   - The second goal
+# When someone should read the strategy again (YYYY-MM-DD). Remove the # to use it.
+# review_by: 2026-01-31
 """,
     "page": """\
 # Optional: who wrote it and when (dates as YYYY-MM-DD). Remove the # signs to use them.
 # author: Name Surname
 # role: Their role
 # date: 2025-01-31
+# review_by: 2026-01-31        when someone should read the page again to see it is still right
 """,
 }
 

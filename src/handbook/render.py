@@ -20,8 +20,10 @@ import jinja2
 from babel.support import NullTranslations
 from markupsafe import Markup, escape
 
+from .clock import TODAY_KEY, today
 from .config import SiteConfig
 from .errors import Problem, Problems
+from .freshness import period_ended
 from .links import Anchor, PageLinks, ids_of, relative_url
 from .locale import Localiser, language_autonym, localiser
 from .markdown import MarkdownRenderer, TooSlow, report_findings, too_slow
@@ -181,7 +183,8 @@ class Renderer:
                             alternates=organisation.alternates(page.id, self.config.languages),
                             x_default=default.path, page=page, original=original,
                             organisation=organisation, body=Markup(body.html), contents=contents,
-                            more_pages=more)
+                            more_pages=more,
+                            period_ended=self._ended(out, page) if page.kind == "strategy" else False)
 
     def _sitemap(self, out: _Output) -> str:
         out.reads.add("organisations")
@@ -222,6 +225,17 @@ class Renderer:
         by_name = loc.sorted(self.site.organisations, key=lambda o: o.name)
         return sorted(by_name, key=lambda o: (o.order is None, o.order or 0))
 
+    def _ended(self, out: _Output, page: Page | None) -> bool:
+        """Whether the page's strategy period is over: the only thing readers see that depends
+        on the date of the build, so only outputs that show a period record `today`."""
+        if page is None:
+            return False
+        out.reads.add(f"page:{page.file}#period")
+        if page.period is None:
+            return False
+        out.reads.add(TODAY_KEY)
+        return period_ended(page.period, today())
+
     def _card(self, out: _Output, organisation: Organisation, language: str,
               whole: bool = False) -> dict[str, Any]:
         """An organisation as homes show it: its vision and its pages, or, for a large one, its
@@ -236,8 +250,11 @@ class Renderer:
         else:
             out.reads.update((f"sections:{slug}:{language}", f"size:{slug}"))
             contents = [link for link in everything if link.kind != "page"]
+        out.reads.add(f"versions:{slug}/strategy")
+        strategy = organisation.page_for("strategy", language) if organisation.section("strategy") else None
         return {"organisation": organisation, "vision": vision, "contents": contents,
-                "total": len(everything), "more": len(everything) - len(contents)}
+                "total": len(everything), "more": len(everything) - len(contents),
+                "strategy_ended": self._ended(out, strategy)}
 
     # -- rendering ------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
-"""Which pages exist in which languages: for `handbook status`."""
+"""Which pages exist in which languages, and which are past their review date: `handbook status`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 from .config import load_config
 from .content import load_site
 from .errors import Problems, count
+from .freshness import past_review
 from .model import Page, Site
 
 ORIGINAL, TRANSLATED, OUTDATED, MISSING = "original", "translated", "outdated", "missing"
@@ -26,6 +28,7 @@ class Row:
     page_id: str
     original: Page
     cells: dict[str, Cell]
+    past_review: bool = False  # the original's review_by has passed
 
 
 def translation_state(original: Page, translation: Page) -> str:
@@ -36,7 +39,8 @@ def translation_state(original: Page, translation: Page) -> str:
     return OUTDATED if stamp is None or stamp < original.updated else TRANSLATED
 
 
-def site_status(site: Site) -> list[Row]:
+def site_status(site: Site, on: dt.date) -> list[Row]:
+    """A row per page; `on` is the date review dates are measured against."""
     rows = []
     for organisation in site.organisations:
         for original in organisation.originals:
@@ -50,16 +54,17 @@ def site_status(site: Site) -> list[Row]:
                     cells[code] = Cell(ORIGINAL, page)
                 else:
                     cells[code] = Cell(translation_state(original, page), page)
-            rows.append(Row(organisation.slug, original.id, original, cells))
+            rows.append(Row(organisation.slug, original.id, original, cells, past_review(original, on)))
     return rows
 
 
-def load_status(site_dir: Path) -> tuple[list[str], list[Row], Problems]:
+def load_status(site_dir: Path, on: dt.date) -> tuple[list[str], list[Row], Problems]:
+    """The rows of the site in `site_dir`, review dates measured against `on` (usually today)."""
     problems = Problems()
     config = load_config(site_dir)
     site = load_site(config, problems)
     problems.raise_if_errors()
-    return list(config.languages), site_status(site), problems
+    return list(config.languages), site_status(site, on), problems
 
 
 _MARKS = {ORIGINAL: "original", TRANSLATED: "translated", OUTDATED: "OUTDATED", MISSING: "-"}
@@ -79,14 +84,24 @@ def format_table(languages: list[str], rows: list[Row]) -> str:
     lines.append("")
     lines.append(f"{count(len(rows), 'page')}; {count(translations, 'translation')} "
                  f"({counts[OUTDATED]} outdated); {counts[MISSING]} missing")
+    due = [row.original for row in rows if row.past_review]
+    if due:
+        lines.append("")
+        lines.append(f"{count(len(due), 'page')} past the review date:")
+        for page in due:
+            assert page.review_by is not None
+            lines.append(f"{page.file}:{page.review_by_line}: review by {page.review_by.isoformat()}")
     return "\n".join(line.rstrip() for line in lines)
 
 
-def format_json(languages: list[str], rows: list[Row]) -> str:
-    data = {"languages": languages, "pages": [{
+def format_json(languages: list[str], rows: list[Row], on: dt.date) -> str:
+    """For scripts; `today` says the date review dates were measured against."""
+    data = {"languages": languages, "today": on.isoformat(), "pages": [{
         "organisation": row.organisation,
         "page": row.page_id,
         "original_language": row.original.language,
+        "review_by": row.original.review_by.isoformat() if row.original.review_by else None,
+        "past_review": row.past_review,
         "versions": {code: _cell_json(cell) for code, cell in row.cells.items()},
     } for row in rows]}
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
