@@ -11,6 +11,8 @@ targets are stated in:
     cold        handbook with an empty cache        ≤ 0.4 × Pelican
     unchanged   a second build, warm cache          ≤ 0.5 × Hugo cold
     ci          warm cache, empty output folder     (a CI run with a restored cache)
+    +search     what the search index adds to a cold build (the peers make none, so the rounds
+                above build with `search: false`), and the size of the indexes
     one edit    one paragraph changed, warm cache   ≤ 1.0 × Hugo cold
     linear      ms per page at the largest size within 1.2 × ms per page at 5,000
 
@@ -68,7 +70,7 @@ def handbook_site(root: Path, count: int) -> Path:
     (root / "site.yaml").parent.mkdir(parents=True, exist_ok=True)
     (root / "site.yaml").write_text(
         "title: {sv: Handbok, da: Håndbog, cs: Příručka}\nbase_url: https://handbook.example/\n"
-        "languages: [sv, da, cs]\ndefault_language: sv\n", encoding="utf-8")
+        "languages: [sv, da, cs]\ndefault_language: sv\nsearch: false\n", encoding="utf-8")
     for organisation, language, index, number in pages(count):
         folder = root / "content" / f"org-{organisation:04d}"
         if index == 0:
@@ -157,6 +159,23 @@ class Tools:
         shutil.rmtree(site / "build", ignore_errors=True)
         return timed([*HANDBOOK, "build", "."], site)
 
+    def handbook_search(self, site: Path) -> tuple[Sample, int]:
+        """A cold build with the search index (the peers make none, so the other rounds do
+        not either), and the size of the indexes in bytes."""
+        settings = site / "site.yaml"
+        text = settings.read_text(encoding="utf-8")
+        settings.write_text(text.replace("search: false", "search: true"), encoding="utf-8")
+        try:
+            shutil.rmtree(site / ".cache", ignore_errors=True)
+            out = site / "build-search"
+            shutil.rmtree(out, ignore_errors=True)
+            sample = timed([*HANDBOOK, "build", "--no-cache", "--out", str(out), "."], site)
+            size = sum(f.stat().st_size for f in out.glob("*/pagefind/**/*") if f.is_file())
+            shutil.rmtree(out)
+            return sample, size
+        finally:
+            settings.write_text(text, encoding="utf-8")
+
     def handbook_unchanged(self, site: Path) -> Sample:
         return timed([*HANDBOOK, "build", "."], site)
 
@@ -208,7 +227,8 @@ def main() -> int:
             pelican = pelican_site(base / "pelican", count)
             hugo = hugo_site(base / "hugo", count)
             samples: dict[str, list[Sample]] = {k: [] for k in
-                                                ("cold", "unchanged", "ci", "edit", "pelican", "hugo")}
+                                                ("cold", "unchanged", "ci", "edit", "pelican", "hugo", "search")}
+            index_bytes = 0
             for round_number in range(args.repeat):
                 samples["cold"].append(tools.handbook_cold(ours))
                 samples["pelican"].append(tools.pelican_cold(pelican))
@@ -216,23 +236,27 @@ def main() -> int:
                 samples["hugo"].append(tools.hugo_cold(hugo))
                 samples["edit"].append(tools.handbook_edit(ours, round_number))
                 samples["ci"].append(tools.handbook_ci(ours))
+                sample, index_bytes = tools.handbook_search(ours)
+                samples["search"].append(sample)
                 print(f"  {count} pages, round {round_number + 1} of {args.repeat} done", file=sys.stderr)
             medians = {k: statistics.median(s.seconds for s in v) for k, v in samples.items()}
             peaks = {k: max(s.peak_mb for s in v) for k, v in samples.items()}
-            rows.append((count, medians, peaks))
+            rows.append((count, medians, peaks, index_bytes))
             if args.profile and count == min(args.pages):
                 print(profile_cold_build(ours))
             shutil.rmtree(base)
 
     print(f"\n{'pages':>7} {'cold':>7} {'unchanged':>9} {'ci':>6} {'one edit':>8} {'Pelican':>8} {'Hugo':>6}"
-          f" {'cold/Pel':>8} {'unch/Hugo':>9} {'edit/Hugo':>9} {'ms/page':>8} {'peak MB':>8}")
+          f" {'cold/Pel':>8} {'unch/Hugo':>9} {'edit/Hugo':>9} {'ms/page':>8} {'peak MB':>8}"
+          f" {'+search s':>9} {'index MB':>8}")
     per_page = {}
-    for count, m, peaks in rows:
+    for count, m, peaks, index_bytes in rows:
         per_page[count] = m["cold"] / count * 1000
         print(f"{count:>7} {m['cold']:>7.2f} {m['unchanged']:>9.2f} {m['ci']:>6.2f} {m['edit']:>8.2f}"
               f" {m['pelican']:>8.2f} {m['hugo']:>6.2f} {m['cold'] / m['pelican']:>8.2f}"
               f" {m['unchanged'] / m['hugo']:>9.2f} {m['edit'] / m['hugo']:>9.2f} {per_page[count]:>8.2f}"
-              f" {max(peaks['cold'], peaks['unchanged'], peaks['edit'], peaks['ci']):>8.0f}")
+              f" {max(peaks['cold'], peaks['unchanged'], peaks['edit'], peaks['ci']):>8.0f}"
+              f" {m['search'] - m['cold']:>9.2f} {index_bytes / 1e6:>8.1f}")
     if 5000 in per_page and len(per_page) > 1:
         largest = max(per_page)
         if largest != 5000:
