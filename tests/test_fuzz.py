@@ -162,6 +162,7 @@ base_url: https://handbook.example/
 languages: [sv, en]
 default_language: sv
 theme: default
+accessibility: false
 """
 ORGANISATION_YAML = """\
 name: Vårdcentralen Ekdalen

@@ -20,6 +20,7 @@ class Problem:
     column: int | None = None
     hint: str | None = None
     severity: str = ERROR
+    strict: bool = True  # False: a warning that --strict lets pass (advice, not a mistake)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line or 0, self.column or 0, self.message)
@@ -56,8 +57,8 @@ class Problems:
         self.items.append(Problem(path, message, line, column, hint, ERROR))
 
     def warning(self, path: str, message: str, line: int | None = None,
-                column: int | None = None, hint: str | None = None) -> None:
-        self.items.append(Problem(path, message, line, column, hint, WARNING))
+                column: int | None = None, hint: str | None = None, strict: bool = True) -> None:
+        self.items.append(Problem(path, message, line, column, hint, WARNING, strict))
 
     def add(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)
@@ -72,7 +73,7 @@ class Problems:
 
     def raise_if_errors(self, strict: bool = False) -> None:
         """Stop here if anything is wrong; under strict, warnings count too."""
-        fatal = self.items if strict else self.errors
+        fatal = [p for p in self.items if p.strict] if strict else self.errors
         if fatal:
             raise HandbookError(self.items)
 
