@@ -318,6 +318,16 @@ def test_a_warm_cache_after_edits_equals_a_clean_build(make_site, run, tmp_path)
     assert files_of(root / "build") == files_of(tmp_path / "clean2")
 
 
+def test_the_statement_depends_on_settings_and_catalogs_not_on_content(make_site):
+    from handbook.build import build
+    root = make_site(ORG, site_with(FACTS))
+    first = build(root)
+    assert set(STATEMENT.values()) <= {path.removesuffix("index.html") for path in first.rendered_paths}
+    vision = root / "content/org/vision.md"
+    vision.write_text(vision.read_text(encoding="utf-8").replace("Text.", "Another text."), encoding="utf-8")
+    assert build(root).rendered_paths == ["sv/org/vision/index.html"]
+
+
 # -- a site without a statement ---------------------------------------------------------------
 
 def test_without_the_setting_a_warning_that_strict_lets_pass(build_site):
