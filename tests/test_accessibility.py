@@ -444,6 +444,13 @@ def test_each_mistake_is_reported_at_its_line(make_site, run, line, mistake, mes
      "site.yaml:6:14: error: 'publisher' has no text in the default language 'sv'"),
     ("accessibility:\n  url: https://was.example/x\n  status: full\n",
      "site.yaml:7:3: error: 'accessibility' has 'url', a statement published elsewhere, and 'status'"),
+    ("accessibility:\n  publisher: R\n  country: SE\n  status: partial\n  method: self-assessment\n"
+     "  prepared: 2025-09-01\n  contact: {email: a@b.example}\n  issues:\n    - reason: out-of-scope\n",
+     "site.yaml:13:7: error: an issue is missing 'text'"),
+    ("accessibility:\n  publisher: R\n  status: partial\n  method: self-assessment\n"
+     "  prepared: 2025-09-01\n  contact: {email: a@b.example}\n  issues: [X]\n"
+     "  enforcement: {url: 'https://e.example/'}\n",
+     "site.yaml:12:16: error: 'enforcement' is missing 'name'"),
     ("accessibility:\n  url: was.digst.dk/x\n",
      "site.yaml:6:8: error: 'url' must be a web address starting with https:// or http://"),
 ])

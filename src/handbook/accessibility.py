@@ -225,13 +225,13 @@ class _Reader:
                          reviewed=reviewed, contact=contact, enforcement=enforcement, country=country,
                          standard=standard, issues=issues)
 
-    def text(self, mapping: YamlMap, key: str, required: bool = False) -> Text | None:
+    def text(self, mapping: YamlMap, key: str, required: bool = False, what: str = f"'{KEY}'") -> Text | None:
         """A text, or one text per language (which must include the default language)."""
         value = mapping.get(key)
         line, column = mapping.position(key)
         if value is None:
             if required:
-                self.problems.error(SITE_FILE, f"'{KEY}' is missing '{key}'", *mapping.position(),
+                self.problems.error(SITE_FILE, f"{what} is missing '{key}'", *mapping.position(),
                                     _REQUIRED_HINTS.get(key, f"add a line '{key}: …'"))
             return None
         if isinstance(value, str) and value.strip():
@@ -304,7 +304,7 @@ class _Reader:
                                            f"got {describe(item)}", line, column)
             return None
         fields = Fields(item, self.problems, ISSUE_KEYS, "an issue")
-        text = self.text(item, "text", required=True)
+        text = self.text(item, "text", required=True, what="an issue")
         reason = _choice(fields, "reason", REASONS) or "non-compliance"
         alternative = self.text(item, "alternative")
         return Issue(text, reason, alternative) if text is not None else None
@@ -347,7 +347,7 @@ class _Reader:
             return None
         fields = Fields(raw, self.problems, ENFORCEMENT_KEYS, "'enforcement'")
         url = _web_address(fields, "url", required=True)
-        name = self.text(raw, "name", required=country not in ENFORCEMENT)
+        name = self.text(raw, "name", required=country not in ENFORCEMENT, what="'enforcement'")
         if url is None or (name is None and country not in ENFORCEMENT):
             return None
         return Enforcement(url, name)
@@ -356,6 +356,7 @@ class _Reader:
 _REQUIRED_HINTS = {
     "publisher": "add the name of the body that publishes the site, e.g. 'publisher: Ekdalens kommun'",
     "text": "add 'text: …' saying what is not accessible",
+    "name": "add the name of the authority readers can turn to, e.g. 'name: Tillsynsmyndigheten'",
 }
 
 
