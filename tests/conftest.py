@@ -21,6 +21,7 @@ base_url: https://handbook.example/
 languages: [sv, da, cs, en]
 default_language: sv
 theme: default
+accessibility: false
 """
 
 

@@ -108,3 +108,30 @@ def test_right_to_left_layout_mirrors(browser, build_site):
         }""")
         assert border[0] != "0px" and border[1] == "0px"
         page.close()
+
+
+# The accessibility statement: WCAG 2.2 AA and axe's best practices, in every language.
+WCAG_22_AA_AND_BEST_PRACTICE = {"runOnly": {"type": "tag", "values": [
+    "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
+
+
+@pytest.mark.parametrize("path", ["sv/tillganglighet/", "da/tilgaengelighed/", "cs/pristupnost/",
+                                  "en/accessibility/"])
+def test_the_accessibility_statement_passes_axe(browser, example_url, path):
+    from axe_playwright_python.sync_playwright import Axe
+    page = browser.new_page()
+    page.goto(example_url + path)
+    assert page.locator("h1").inner_text() != ""
+    result = Axe().run(page, options=WCAG_22_AA_AND_BEST_PRACTICE)
+    assert result.violations_count == 0, result.generate_report()
+    page.close()
+
+
+def test_the_accessibility_statement_fits_a_phone_and_is_reached_from_the_footer(browser, example_url):
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    page.goto(example_url + "cs/iq-roma-servis/")
+    page.locator(".site-footer a", has_text="Prohlášení o\u00a0přístupnosti").click()
+    page.wait_for_url(example_url + "cs/pristupnost/")
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert page.locator("#enforcement").is_visible()
+    page.close()

@@ -38,7 +38,7 @@ def clean_build(run, site: Path, out: Path) -> dict[str, bytes]:
 
 def test_a_second_build_renders_and_writes_nothing(run, site):
     first = run("build", site)
-    assert summary(first.err) == (40, 44)
+    assert summary(first.err) == (44, 48)
     before = {path: (site / "build" / path).stat().st_ino for path in files_of(site / "build")}
     again = run("build", site)
     assert summary(again.err) == (0, 0)
@@ -75,12 +75,12 @@ def test_a_warm_cache_fills_an_empty_output_without_rendering(run, site, tmp_pat
     run("build", site)
     shutil.rmtree(site / "build")
     result = run("build", site)
-    assert summary(result.err) == (0, 44)
+    assert summary(result.err) == (0, 48)
     assert files_of(site / "build") == clean_build(run, site, tmp_path / "clean")
 
 
 def test_no_cache_reads_and_writes_no_cache(run, site):
-    assert summary(run("build", "--no-cache", site).err) == (40, 44)
+    assert summary(run("build", "--no-cache", site).err) == (44, 48)
     assert not (site / ".cache").exists()
 
 
@@ -111,7 +111,7 @@ def test_a_cache_that_is_not_a_database_is_rebuilt_with_a_warning(run, site, tmp
     result = run("build", site)
     assert result.code == 0
     assert ".cache/handbook: warning: the build cache" in result.err and "it is rebuilt" in result.err
-    assert summary(result.err)[0] == 40
+    assert summary(result.err)[0] == 44
     assert files_of(site / "build") == clean_build(run, site, tmp_path / "clean")
     assert summary(run("build", site).err) == (0, 0)  # and it works again
 
@@ -156,7 +156,7 @@ def test_a_cache_from_another_version_is_ignored(run, site, tmp_path):
         db.execute("UPDATE meta SET value = 'another handbook' WHERE key = 'environment'")
     db.close()
     result = run("build", site)
-    assert summary(result.err)[0] == 40 and "warning" not in result.err
+    assert summary(result.err)[0] == 44 and "warning" not in result.err
 
 
 def test_a_cache_folder_that_links_out_of_the_site_is_not_used(run, site, tmp_path):

@@ -23,6 +23,7 @@ Crashes found by fuzzing are kept as regression tests at the end of the file.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import faulthandler
 import io
 import os
@@ -162,6 +163,7 @@ base_url: https://handbook.example/
 languages: [sv, en]
 default_language: sv
 theme: default
+accessibility: false
 """
 ORGANISATION_YAML = """\
 name: Vårdcentralen Ekdalen
@@ -428,6 +430,45 @@ def site_and_pages(draw) -> dict[str, str | None]:
 @given(files=site_and_pages())
 def test_site_yaml(files):
     build(files)
+
+
+# -- 3b. site.yaml's accessibility statement ----------------------------------------------------
+
+per_language = texts | st.dictionaries(st.sampled_from(["sv", "en", "da", "xx"]) | texts, texts | shapes,
+                                       max_size=3)
+accessibility_values = {
+    "publisher": per_language, "country": st.sampled_from(["SE", "DK", "CZ", "FI", "se", "Sverige"]),
+    "status": st.sampled_from(["full", "partial", "none", "partly"]),
+    "method": st.sampled_from(["self-assessment", "third-party", "self"]),
+    "prepared": dates, "reviewed": dates, "standard": texts,
+    "issues": st.lists(per_language | st.fixed_dictionaries({}, optional={
+        "text": per_language, "reason": st.sampled_from(["non-compliance", "disproportionate-burden",
+                                                         "out-of-scope", "burden"]) | texts,
+        "alternative": per_language}), max_size=3),
+    "contact": st.fixed_dictionaries({}, optional={
+        "name": per_language, "email": st.sampled_from(["a@b.example", "a@b", "@", "a b@c.d"]) | texts,
+        "phone": st.sampled_from(["+46 10 123 45 67", "0101234567", "ring"]) | texts | st.integers(),
+        "url": st.sampled_from(["https://b.example/f", "javascript:alert(1)", "b.example"]) | texts}),
+    "enforcement": st.fixed_dictionaries({}, optional={"name": per_language, "url": texts}),
+    "url": st.sampled_from(["https://was.example/x", "was.example", ""]) | texts,
+}
+
+
+VALID_STATEMENT = {"publisher": "Region Ekdalen", "country": "SE", "status": "partial",
+                   "method": "self-assessment", "prepared": dt.date(2025, 9, 1), "issues": ["Filmen saknar text."],
+                   "contact": {"email": "a@b.example"}}
+# A right statement with one or two of its facts replaced: each text reaches the page.
+near_valid = st.builds(lambda changes: {**VALID_STATEMENT, **changes},
+                       st.dictionaries(st.sampled_from(sorted(accessibility_values)),
+                                       st.one_of(*accessibility_values.values()), max_size=2))
+
+
+@fuzz(40)
+@given(accessibility=st.one_of(near_valid, with_keys(accessibility_values), shapes))
+def test_accessibility_statement(accessibility):
+    mapping = yaml.safe_load(SITE_YAML.replace("accessibility: false\n", ""))
+    mapping["accessibility"] = accessibility
+    build({"site.yaml": yaml.safe_dump(mapping, allow_unicode=True, sort_keys=False)})
 
 
 # -- 4. catalogs ---------------------------------------------------------------------------------

@@ -152,7 +152,8 @@ def test_search_must_be_true_or_false(make_site, run):
     site = make_site(SITE, SITE_YAML + "search: sometimes\n")
     result = run("build", site)
     assert result.code == 1
-    assert "site.yaml:6:9: error: 'search' must be true or false, got a text" in result.err
+    line = (SITE_YAML + "search: sometimes\n").splitlines().index("search: sometimes") + 1
+    assert f"site.yaml:{line}:9: error: 'search' must be true or false, got a text" in result.err
     assert not (site / "build").exists()
 
 

@@ -18,7 +18,7 @@ def test_hreflang_is_reciprocal_across_the_whole_example(example):
         canonical = soup.select_one('link[rel="canonical"]')
         if canonical is not None:
             pages[canonical["href"]] = (soup.html["lang"], alternates(soup))
-    assert len(pages) == 34
+    assert len(pages) == 38
     for url, (language, links) in pages.items():
         if url == BASE:
             # The root language picker is itself the x-default of the homes.

@@ -22,6 +22,7 @@ from typing import Protocol
 from babel.support import NullTranslations
 
 from . import search
+from .accessibility import statement_problems
 from .cache import CACHE_DIR, Cache, Entry, environment_key, problem_from_json, problem_to_json, stamp, text_digest
 from .clock import today
 from .config import SiteConfig, load_config
@@ -123,6 +124,8 @@ class Pipeline:
             self.parsed.changed = changed
             site = load_site(config, problems, self.parsed)
             review_notices(site, today(), problems)
+            problems.add(statement_problems(config.accessibility, [o.slug for o in site.organisations],
+                                            config.languages))
         with report.step("theme"):
             theme = load_theme(config)
             catalogs = {code: _catalog_version(theme, config.root, code) for code in config.languages}

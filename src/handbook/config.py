@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
+from .accessibility import Accessibility, read_accessibility
 from .errors import HandbookError, Problem, Problems
 from .fields import Fields
 from .paths import check_changed_files, check_site_files
 from .sources import YamlList, YamlMap, describe, parse_yaml, read_text
 
 SITE_FILE = "site.yaml"
-SITE_KEYS = ("title", "base_url", "languages", "default_language", "theme", "search")
+SITE_KEYS = ("title", "base_url", "languages", "default_language", "theme", "search", "accessibility")
 _URL = re.compile(r"^https?://[^\s/]+(/[^\s]*)?$")
 # A theme is a folder name, looked up in themes/ and among the bundled themes: never a path.
 _THEME = re.compile(r"\w[\w.-]*")
@@ -32,6 +33,8 @@ class SiteConfig:
     default_language: str
     theme: str
     search: bool = True  # a search box on every page, with a Pagefind index per language
+    # The accessibility statement (accessibility.py).
+    accessibility: Accessibility = field(default_factory=Accessibility)
 
     @property
     def languages_hint(self) -> str:
@@ -143,9 +146,10 @@ def load_config(root: Path, base_url: str | None = None, changed: set[Path] | No
         fields.error("theme", f"'theme' must be the name of a theme, got '{theme}'",
                      "e.g. 'theme: default', or the name of a folder in themes/")
     search = fields.flag("search") if "search" in data else True
+    accessibility = read_accessibility(data, problems, languages, default)
     problems.raise_if_errors()
     return SiteConfig(root=root, title=title, base_url=url or "/", languages=tuple(languages),
-                      default_language=default, theme=theme, search=search)
+                      default_language=default, theme=theme, search=search, accessibility=accessibility)
 
 
 def _is_absolute_url(url: str) -> bool:

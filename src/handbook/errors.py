@@ -24,6 +24,7 @@ class Problem:
     column: int | None = None
     hint: str | None = None
     severity: str = ERROR
+    strict: bool = True  # False: a warning that --strict lets pass (advice, not a mistake)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line or 0, self.column or 0, self.message)
@@ -60,8 +61,8 @@ class Problems:
         self.items.append(Problem(path, message, line, column, hint, ERROR))
 
     def warning(self, path: str, message: str, line: int | None = None,
-                column: int | None = None, hint: str | None = None) -> None:
-        self.items.append(Problem(path, message, line, column, hint, WARNING))
+                column: int | None = None, hint: str | None = None, strict: bool = True) -> None:
+        self.items.append(Problem(path, message, line, column, hint, WARNING, strict))
 
     def notice(self, path: str, message: str, line: int | None = None,
                column: int | None = None, hint: str | None = None) -> None:
@@ -83,8 +84,9 @@ class Problems:
         return [p for p in self.items if p.severity == NOTICE]
 
     def raise_if_errors(self, strict: bool = False) -> None:
-        """Stop here if anything is wrong; under strict, warnings count too (notices never do)."""
-        fatal = self.errors + self.warnings if strict else self.errors
+        """Stop here if anything is wrong; under strict, warnings count too (but not the
+        warnings that are advice, strict=False; notices never do)."""
+        fatal = self.errors + [p for p in self.warnings if p.strict] if strict else self.errors
         if fatal:
             raise HandbookError(self.items)
 

@@ -20,6 +20,7 @@ import jinja2
 from babel.support import NullTranslations
 from markupsafe import Markup, escape
 
+from .accessibility import statement_path
 from .clock import TODAY_KEY, today
 from .config import SiteConfig
 from .errors import Problem, Problems
@@ -29,7 +30,17 @@ from .locale import Localiser, language_autonym, localiser
 from .markdown import MarkdownRenderer, TooSlow, report_findings, too_slow
 from .model import SECTIONS, Organisation, Page, Site
 from .sanitise import Clean
-from .targets import Home, NotFound, OrganisationOverview, PageOutput, Robots, Root, Sitemap, Target
+from .targets import (
+    AccessibilityStatement,
+    Home,
+    NotFound,
+    OrganisationOverview,
+    PageOutput,
+    Robots,
+    Root,
+    Sitemap,
+    Target,
+)
 from .theme import RecordingEnvironment, Theme, make_environment
 
 # How many of its organisation's pages a page lists beside itself before it lists only the
@@ -121,6 +132,8 @@ class Renderer:
             text = self._render(out, "404.html", target.language, None, alternates=[])
         elif isinstance(target, Root):
             text = self._root(out)
+        elif isinstance(target, AccessibilityStatement):
+            text = self._statement(out, target.language)
         elif isinstance(target, Sitemap):
             text = self._sitemap(out)
         elif isinstance(target, Robots):
@@ -186,6 +199,16 @@ class Renderer:
                             more_pages=more,
                             period_ended=self._ended(out, page) if page.kind == "strategy" else False)
 
+    def _statement(self, out: _Output, language: str) -> str:
+        """The accessibility statement: site.yaml's facts, worded by the theme (accessibility.py)."""
+        statement = self.config.accessibility.statement
+        return self._render(out, "accessibility.html", language, statement_path(language),
+                            alternates=self._statements(),
+                            x_default=statement_path(self.config.default_language), statement=statement)
+
+    def _statements(self) -> list[tuple[str, str]]:
+        return [(code, statement_path(code)) for code in self.config.languages]
+
     def _sitemap(self, out: _Output) -> str:
         out.reads.add("organisations")
         languages = self.config.languages
@@ -199,6 +222,8 @@ class Renderer:
             for page in organisation.pages:
                 out.reads.add(f"versions:{organisation.slug}/{page.id}")
                 entries.append((page.path, organisation.alternates(page.id, languages)))
+        if self.config.accessibility.statement is not None:
+            entries.extend((path, self._statements()) for _code, path in self._statements())
         base = self.config.base_url
         lines = ['<?xml version="1.0" encoding="UTF-8"?>',
                  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
@@ -285,6 +310,7 @@ class Renderer:
             return Markup(f' lang="{escape(code)}"{extra}')
 
         site_title, title_language = self.config.title_in(language)
+        statement = self.config.accessibility.link(language)
         environment.reads = out.reads
         try:
             html = environment.get_template(template).render(
@@ -293,7 +319,10 @@ class Renderer:
                 alternates=[{"code": code, "path": path, "name": language_autonym(code)}
                             for code, path in alternates],
                 canonical=None if here is None else base + here, x_default=x_default,
-                site_title=site_title, site_title_language=title_language, **context)
+                site_title=site_title, site_title_language=title_language,
+                accessibility_statement=None if statement is None else (
+                    statement if "://" in statement else url(statement)),
+                **context)
             if _POLICY_TAG not in html:
                 out.problems.error(theme.template_label(template), "this page has no security policy",
                                    hint='keep <meta http-equiv="Content-Security-Policy" content="'

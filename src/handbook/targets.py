@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .accessibility import statement_path
 from .model import Page, Site
 
 
@@ -52,6 +53,13 @@ class PageOutput(Target):
 
 
 @dataclass(frozen=True)
+class AccessibilityStatement(Target):
+    """The accessibility statement in one language, from site.yaml's `accessibility:`."""
+
+    language: str
+
+
+@dataclass(frozen=True)
 class Sitemap(Target):
     pass
 
@@ -72,6 +80,9 @@ def targets_of(site: Site) -> list[Target]:
             targets.append(OrganisationOverview(f"{organisation.path(language)}index.html", language,
                                                 organisation.slug))
     targets.extend(PageOutput(f"{page.path}index.html", page) for page in site.pages)
+    if config.accessibility.statement is not None:
+        targets.extend(AccessibilityStatement(f"{statement_path(code)}index.html", code)
+                       for code in config.languages)
     targets.append(Sitemap("sitemap.xml"))
     targets.append(Robots("robots.txt"))
     return targets

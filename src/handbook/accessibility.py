@@ -1,0 +1,453 @@
+"""The accessibility statement: what site.yaml's `accessibility:` says, checked as it is read.
+
+Public bodies in the EU must publish an accessibility statement for their websites (Web
+Accessibility Directive (EU) 2016/2102, article 7), structured as the model statement of
+Commission Implementing Decision (EU) 2018/1523. site.yaml gives the facts (compliance status,
+known non-accessible content, contact, dates, enforcement body); the theme's template
+`accessibility.html` words them in each language from the catalogs. `accessibility:` is one of
+
+    a mapping          the statement's facts: a statement is published in every language
+    url: <address>     the statement is published elsewhere (Denmark: the WAS-Tool);
+                       every page's footer links there
+    required           the site must have a statement but gives none yet: a warning, which
+                       --strict makes an error
+    false              the site publishes no statement and needs none: no warning
+    (absent)           a warning that --strict lets pass: not every site must publish one
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import Problem, Problems, suggest
+from .fields import Fields
+from .sources import YamlList, YamlMap, describe
+
+SITE_FILE = "site.yaml"
+KEY = "accessibility"
+STATEMENT_KEYS = ("publisher", "country", "status", "method", "standard", "prepared", "reviewed",
+                  "issues", "contact", "enforcement", "url")
+STATUSES = ("full", "partial", "none")           # fully / partially / not compliant
+METHODS = ("self-assessment", "third-party")     # the model statement's two methods
+REASONS = ("non-compliance", "disproportionate-burden", "out-of-scope")
+ISSUE_KEYS = ("text", "reason", "alternative")
+CONTACT_KEYS = ("name", "email", "phone", "url")
+ENFORCEMENT_KEYS = ("name", "url")
+DEFAULT_STANDARD = "EN 301 549 V3.2.1"
+
+# The enforcement body of each country whose law the theme names, and where its procedure is
+# described. The bodies' names are the theme's to translate (accessibility.html).
+ENFORCEMENT = {
+    "SE": "https://www.digg.se/tdosanmalan",
+    "DK": "https://digst.dk/digital-inklusion/webtilgaengelighed/oplever-du-ikke-tilgaengeligt-indhold/",
+    "CZ": "https://www.dia.gov.cz/egovernment/pristupnost-internetovych-stranek-a-mobilnich-aplikaci/",
+}
+# Where the statement is published in each language: stable, ASCII, in the reader's words.
+SLUGS = {"sv": "tillganglighet", "da": "tilgaengelighed", "cs": "pristupnost", "en": "accessibility"}
+
+_WEB_ADDRESS = re.compile(r"https?://[^\s/?#\"'<>\\]+(?:[/?#][^\s\"<>\\]*)?", re.IGNORECASE)
+_EMAIL = re.compile(r"[^\s@<>()\[\]\\,;:\"]+@[^\s@<>()\[\]\\,;:\"]+\.[^\s@<>()\[\]\\,;:\".]+")
+_PHONE = re.compile(r"\+?[0-9][0-9 ()./-]{3,30}[0-9]")
+_MAY_HOLD_MARKUP = re.compile(r"[<\[{&*_>`\\]")
+
+
+def statement_slug(language: str) -> str:
+    return SLUGS.get(language.replace("-", "_").split("_")[0], "accessibility")
+
+
+def statement_path(language: str) -> str:
+    """Where the statement in `language` lives, as a directory URL relative to the site root."""
+    return f"{language}/{statement_slug(language)}/"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text from site.yaml, once or per language; a language without its own version shows
+    the default language's."""
+
+    texts: tuple[tuple[str, str], ...]  # (language, text), the default language first
+    lines: tuple[int, ...] = ()         # where each text is in site.yaml
+
+    def in_language(self, language: str) -> tuple[str, str]:
+        """The text for a page in `language`, and the language it is written in."""
+        for code, text in self.texts:
+            if code == language:
+                return text, code
+        return self.texts[0][1], self.texts[0][0]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """Content that is not accessible, and why: one of REASONS."""
+
+    text: Text
+    reason: str = "non-compliance"
+    alternative: Text | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: Text | None = None
+    email: str | None = None
+    phone: str | None = None
+    url: str | None = None
+
+    @property
+    def phone_link(self) -> str | None:
+        """The number as a tel: address: digits and a leading +."""
+        if self.phone is None:
+            return None
+        return "tel:" + ("+" if self.phone.startswith("+") else "") + re.sub(r"\D", "", self.phone)
+
+
+@dataclass(frozen=True)
+class Enforcement:
+    url: str
+    name: Text | None = None  # None: the country's body, named by the theme
+
+
+@dataclass(frozen=True)
+class Statement:
+    """The facts of an accessibility statement, as the model statement asks for them."""
+
+    publisher: Text
+    status: str
+    method: str
+    prepared: dt.date
+    contact: Contact
+    enforcement: Enforcement
+    country: str | None = None
+    reviewed: dt.date | None = None
+    standard: str = DEFAULT_STANDARD
+    issues: tuple[Issue, ...] = ()
+
+
+@dataclass(frozen=True)
+class Accessibility:
+    """What site.yaml says about the site's accessibility statement."""
+
+    statement: Statement | None = None  # published by the site, in every language
+    elsewhere: str | None = None        # the address of a statement published elsewhere
+    required: bool = False              # 'accessibility: required'
+    declined: bool = False              # 'accessibility: false'
+    line: int | None = None
+    column: int | None = None
+
+    def link(self, language: str) -> str | None:
+        """Where every page's footer links: a path in the site, an address elsewhere, or None."""
+        if self.statement is not None:
+            return statement_path(language)
+        return self.elsewhere
+
+
+# -- reading site.yaml ------------------------------------------------------------------------
+
+def read_accessibility(data: YamlMap, problems: Problems, languages: list[str], default: str) -> Accessibility:
+    """The `accessibility:` setting of site.yaml; each mistake becomes a problem at its line."""
+    if KEY not in data:
+        return Accessibility()
+    value = data[KEY]
+    line, column = data.position(KEY)
+    if value is False:
+        return Accessibility(declined=True, line=line, column=column)
+    if value == "required":
+        return Accessibility(required=True, line=line, column=column)
+    if not isinstance(value, YamlMap):
+        shown = f" '{value}'" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+        hint = ((suggest(value, ["required"]) if isinstance(value, str) else None)
+                or ("write 'required' if the site must publish one" if value is True else None)
+                or "write the facts as 'key: value' lines under 'accessibility:' (see docs/editing.md)")
+        problems.error(SITE_FILE, f"'{KEY}' must be the facts of the accessibility statement, 'required' "
+                                  f"or false, got {describe(value)}{shown}", line, column, hint)
+        return Accessibility()
+    reader = _Reader(value, problems, languages, default)
+    errors = len(problems.errors)
+    if "url" in value:
+        result = Accessibility(elsewhere=reader.elsewhere(), line=line, column=column)
+    else:
+        result = Accessibility(statement=reader.statement(), line=line, column=column)
+    if result.link(default) is None and len(problems.errors) == errors:  # never silently without one
+        problems.error(SITE_FILE, "the accessibility statement is incomplete", line, column,
+                       "see 'The accessibility statement' in docs/editing.md")
+    return result
+
+
+@dataclass
+class _Reader:
+    mapping: YamlMap
+    problems: Problems
+    languages: list[str]
+    default: str
+    fields: Fields = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.fields = Fields(self.mapping, self.problems, STATEMENT_KEYS, f"'{KEY}'")
+
+    def elsewhere(self) -> str | None:
+        others = [key for key in self.mapping if key != "url" and key in STATEMENT_KEYS]
+        if others:
+            line, column = self.mapping.key_position(others[0])
+            self.problems.error(SITE_FILE, f"'{KEY}' has 'url', a statement published elsewhere, and "
+                                           f"'{others[0]}', a fact of a statement published here",
+                                line, column, "keep only 'url', or remove it to publish the statement here")
+        return _web_address(self.fields, "url", required=True)
+
+    def statement(self) -> Statement | None:
+        fields = self.fields
+        publisher = self.text(self.mapping, "publisher", required=True)
+        status = _choice(fields, "status", STATUSES, required=True)
+        method = _choice(fields, "method", METHODS, required=True)
+        prepared = fields.date("prepared")
+        if self.mapping.get("prepared") is None:
+            fields.require("prepared")
+        reviewed = fields.date("reviewed")
+        if prepared is not None and reviewed is not None and reviewed < prepared:
+            fields.error("reviewed", f"'reviewed' ({reviewed.isoformat()}) is before 'prepared' "
+                                     f"({prepared.isoformat()})",
+                         "'prepared' is when the statement was first written, 'reviewed' when it "
+                         "was last checked")
+        standard = fields.text("standard") or DEFAULT_STANDARD
+        country = fields.text("country")
+        if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
+            fields.error("country", f"'country' must be a two-letter country code, got '{country}'",
+                         "e.g. SE, DK, CZ")
+            country = None
+        issues = self.issues(status)
+        contact = self.contact()
+        enforcement = self.enforcement(country)
+        if (publisher is None or status is None or method is None or prepared is None or contact is None
+                or enforcement is None):
+            return None
+        return Statement(publisher=publisher, status=status, method=method, prepared=prepared,
+                         reviewed=reviewed, contact=contact, enforcement=enforcement, country=country,
+                         standard=standard, issues=issues)
+
+    def text(self, mapping: YamlMap, key: str, required: bool = False, what: str = f"'{KEY}'") -> Text | None:
+        """A text, or one text per language (which must include the default language)."""
+        value = mapping.get(key)
+        line, column = mapping.position(key)
+        if value is None:
+            if required:
+                self.problems.error(SITE_FILE, f"{what} is missing '{key}'", *mapping.position(),
+                                    _REQUIRED_HINTS.get(key, f"add a line '{key}: …'"))
+            return None
+        if isinstance(value, str) and value.strip():
+            return Text(((self.default, value.strip()),), (line,))
+        if not isinstance(value, YamlMap) or not value:
+            self.problems.error(SITE_FILE, f"'{key}' must be a text or one text per language, got "
+                                           f"{describe(value)}", line, column,
+                                "put the text in quotes if it contains ': ' or starts with a special sign")
+            return None
+        texts: dict[str, str] = {}
+        lines: dict[str, int] = {}
+        for code, text in value.items():
+            at = value.key_position(code)
+            if code not in self.languages:
+                self.problems.error(SITE_FILE, f"'{key}' has a text for '{code}', which is not in "
+                                               "'languages'", *at,
+                                    suggest(str(code), self.languages)
+                                    or f"languages in {SITE_FILE}: {', '.join(self.languages)}")
+            elif not isinstance(text, str) or not text.strip():
+                self.problems.error(SITE_FILE, f"the text of '{key}' in '{code}' must be a text, got "
+                                               f"{describe(text)}", *value.position(code))
+            else:
+                texts[code] = text.strip()
+                lines[code] = value.position(code)[0]
+        if texts and self.default not in texts:
+            self.problems.error(SITE_FILE, f"'{key}' has no text in the default language "
+                                           f"'{self.default}'", line, column,
+                                f"add '{self.default}: …'; other languages show it where they have "
+                                "no text of their own")
+            return None
+        if not texts:
+            return None
+        order = [self.default] + [code for code in texts if code != self.default]
+        return Text(tuple((code, texts[code]) for code in order), tuple(lines[code] for code in order))
+
+    def issues(self, status: str | None) -> tuple[Issue, ...]:
+        raw = self.mapping.get("issues")
+        if raw is None:
+            if status in ("partial", "none"):
+                self.fields.error("status", f"'status: {status}' needs the content that is not accessible, "
+                                            "listed under 'issues'",
+                                  "add 'issues:' with one '- ' line for each thing that is not accessible")
+            return ()
+        if not isinstance(raw, YamlList):
+            self.fields.error("issues", f"'issues' must be a list, got {describe(raw)}",
+                              "write each thing that is not accessible on its own line, starting with '- '")
+            return ()
+        issues = []
+        for index, item in enumerate(raw):
+            issue = self.issue(raw, index, item)
+            if issue is not None:
+                issues.append(issue)
+        if status == "full":
+            for index, issue in enumerate(issues):
+                if issue.reason != "out-of-scope":
+                    line, column = raw.position(index)
+                    self.problems.error(SITE_FILE, f"'status: full' and an issue of {issue.reason}: a "
+                                                   "fully compliant site has none", line, column,
+                                        "write 'status: partial', or mark content the law does not "
+                                        "cover 'reason: out-of-scope'")
+                    break
+        return tuple(issues)
+
+    def issue(self, items: YamlList, index: int, item: Any) -> Issue | None:
+        line, column = items.position(index)
+        if isinstance(item, str) and item.strip():
+            return Issue(Text(((self.default, item.strip()),), (line,)))
+        if not isinstance(item, YamlMap):
+            self.problems.error(SITE_FILE, f"each item of 'issues' must be a text or {{text, reason}}, "
+                                           f"got {describe(item)}", line, column)
+            return None
+        fields = Fields(item, self.problems, ISSUE_KEYS, "an issue")
+        text = self.text(item, "text", required=True, what="an issue")
+        reason = _choice(fields, "reason", REASONS) or "non-compliance"
+        alternative = self.text(item, "alternative")
+        return Issue(text, reason, alternative) if text is not None else None
+
+    def contact(self) -> Contact | None:
+        raw = self.fields.submapping("contact", "a mapping of email, phone, url and name")
+        if raw is None:
+            if self.mapping.get("contact") is None:
+                self.fields.require("contact")
+            return None
+        fields = Fields(raw, self.problems, CONTACT_KEYS, "'contact'")
+        email = fields.text("email")
+        if email is not None and not _EMAIL.fullmatch(email):
+            fields.error("email", f"'email' must be an email address, got '{email[:60]}'",
+                         "e.g. tillganglighet@example.org")
+            email = None
+        phone = _phone(fields, raw)
+        url = _web_address(fields, "url")
+        if not (email or phone or url) and not any(key in raw for key in ("email", "phone", "url")):
+            line, column = raw.position()
+            self.problems.error(SITE_FILE, "'contact' needs at least one way to reach you: email, "
+                                           "phone or url", line, column,
+                                "e.g. 'email: tillganglighet@example.org'")
+            return None
+        return Contact(name=self.text(raw, "name"), email=email, phone=phone, url=url)
+
+    def enforcement(self, country: str | None) -> Enforcement | None:
+        raw = self.fields.submapping("enforcement", "a mapping of name and url")
+        if raw is None:
+            if country in ENFORCEMENT:
+                return Enforcement(ENFORCEMENT[country])
+            if self.mapping.get("enforcement") is None:
+                where = "country" if country is not None else None
+                line, column = self.mapping.position(where)
+                known = ", ".join(ENFORCEMENT)
+                self.problems.error(
+                    SITE_FILE, "the statement must name the enforcement body readers can turn to"
+                    + (f": handbook knows none for '{country}'" if country else ""), line, column,
+                    f"give 'country' ({known}), or 'enforcement:' with the body's 'name' and 'url'")
+            return None
+        fields = Fields(raw, self.problems, ENFORCEMENT_KEYS, "'enforcement'")
+        url = _web_address(fields, "url", required=True)
+        name = self.text(raw, "name", required=country not in ENFORCEMENT, what="'enforcement'")
+        if url is None or (name is None and country not in ENFORCEMENT):
+            return None
+        return Enforcement(url, name)
+
+
+_REQUIRED_HINTS = {
+    "publisher": "add the name of the body that publishes the site, e.g. 'publisher: Ekdalens kommun'",
+    "text": "add 'text: …' saying what is not accessible",
+    "name": "add the name of the authority readers can turn to, e.g. 'name: Tillsynsmyndigheten'",
+}
+
+
+def _choice(fields: Fields, key: str, choices: tuple[str, ...], required: bool = False) -> str | None:
+    if required and fields.mapping.get(key) is None:
+        line, column = fields.mapping.position()
+        fields.problems.error(fields.mapping.path, f"{fields.what} is missing '{key}'", line, column,
+                              f"add '{key}:' with one of {', '.join(choices)}")
+        return None
+    value = fields.text(key)
+    if value is None:
+        return None
+    if value not in choices:
+        fields.error(key, f"'{key}' must be one of {', '.join(choices)}, got '{value[:60]}'",
+                     suggest(value, choices))
+        return None
+    return value
+
+
+def _web_address(fields: Fields, key: str, required: bool = False) -> str | None:
+    url = fields.text(key, required=required)
+    if url is not None and not _WEB_ADDRESS.fullmatch(url):
+        fields.error(key, f"'{key}' must be a web address starting with https:// or http://, "
+                          f"got '{url[:60]}'", "e.g. https://example.org/feedback")
+        return None
+    return url
+
+
+def _phone(fields: Fields, raw: YamlMap) -> str | None:
+    value = raw.get("phone")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # YAML reads 0771114400 as a number (and a leading 0 as octal): the number is lost.
+        fields.error("phone", "'phone' must be in quotes: written without, it is read as a number",
+                     "e.g. phone: '+46 771 11 44 00'")
+        return None
+    phone = fields.text("phone")
+    if phone is not None and not _PHONE.fullmatch(phone):
+        fields.error("phone", f"'phone' must be a phone number, got '{phone[:60]}'",
+                     "digits, spaces and a leading +, e.g. '+46 771 11 44 00'")
+        return None
+    return phone
+
+
+# -- checking the site ------------------------------------------------------------------------
+
+def statement_problems(accessibility: Accessibility, organisations: list[str],
+                       languages: tuple[str, ...]) -> list[Problem]:
+    """A site without a statement is reminded of it; an organisation cannot have its address."""
+    found = Problems()
+    if accessibility.statement is not None:
+        for slug in organisations:
+            for code in languages:
+                if statement_slug(code) == slug:
+                    found.error(f"content/{slug}", f"the organisation's address {code}/{slug}/ is the "
+                                                   "accessibility statement's",
+                                hint="rename the folder: the statement in each language is at "
+                                     + ", ".join(statement_path(c) for c in languages))
+                    break
+    elif accessibility.required:
+        found.warning(SITE_FILE, "'accessibility: required', but site.yaml gives no accessibility "
+                                 "statement", accessibility.line, accessibility.column,
+                      hint="replace 'required' with the statement's facts (publisher, status, method, "
+                           "prepared, contact, country): see docs/editing.md")
+    elif accessibility.elsewhere is None and not accessibility.declined:
+        found.warning(SITE_FILE, "this site publishes no accessibility statement", strict=False,
+                      hint="public bodies in the EU must publish one: add 'accessibility:' with its "
+                           "facts (see docs/editing.md), or 'accessibility: false' if the site needs none")
+    if accessibility.statement is not None:
+        for text in _texts(accessibility.statement):
+            for (language, value), line in zip(text.texts, text.lines, strict=True):
+                _check_markup(value, language, line, found)
+    return found.items
+
+
+def _texts(statement: Statement) -> list[Text]:
+    """Every text of a statement that is shown as Markdown."""
+    texts = [statement.publisher, statement.contact.name, statement.enforcement.name]
+    for issue in statement.issues:
+        texts += [issue.text, issue.alternative]
+    return [text for text in texts if text is not None]
+
+
+def _check_markup(text: str, language: str, line: int, problems: Problems) -> None:
+    """Report what sanitising takes out of a text, as for the texts of content/."""
+    if not _MAY_HOLD_MARKUP.search(text):
+        return  # no tag, link, entity or attribute list: Markdown makes nothing to take out
+    from .markdown import MarkdownRenderer, TooSlow, report_findings, too_slow
+
+    try:
+        clean = MarkdownRenderer().inline(text, language)
+    except TooSlow as error:
+        too_slow(problems, SITE_FILE, line, error)
+        return
+    report_findings(clean.findings, problems, SITE_FILE, first_line=line)
