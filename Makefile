@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 THEME := src/handbook/themes/default
 LOCALES := $(THEME)/locales
 
-.PHONY: build test lint check serve bench catalogs clean fuzz
+.PHONY: build test lint check serve bench catalogs messages clean fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,15 @@ fuzz: $(STAMP)
 catalogs: $(STAMP)
 	$(BIN)/pybabel extract --no-location --sort-output -F $(THEME)/babel.cfg -o $(LOCALES)/messages.pot $(THEME)/templates
 	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -i $(LOCALES)/messages.pot -d $(LOCALES)
+
+# The command line's messages (src/handbook/registry.py): extract them, with each code as the
+# msgctxt, and merge them into every catalog of src/handbook/locales/.
+MESSAGES := src/handbook/locales
+messages: $(STAMP)
+	$(BIN)/pybabel extract --no-default-keywords -k Message:1c,2 -k plural:1c,2,3 -c TRANSLATORS: \
+		--no-location --project handbook --copyright-holder "handbook authors" \
+		-F $(MESSAGES)/babel.cfg -o $(MESSAGES)/handbook.pot src/handbook
+	$(BIN)/pybabel update -D handbook --no-fuzzy-matching --ignore-obsolete -i $(MESSAGES)/handbook.pot -d $(MESSAGES)
 
 clean:
 	rm -rf build .venv .pytest_cache src/*.egg-info

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import registry as msg
 from .errors import Problem, Problems, suggest
 from .fields import Fields
 from .sources import YamlList, YamlMap, describe
@@ -156,12 +157,13 @@ def read_accessibility(data: YamlMap, problems: Problems, languages: list[str], 
     if value == "required":
         return Accessibility(required=True, line=line, column=column)
     if not isinstance(value, YamlMap):
-        shown = f" '{value}'" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
         hint = ((suggest(value, ["required"]) if isinstance(value, str) else None)
-                or ("write 'required' if the site must publish one" if value is True else None)
-                or "write the facts as 'key: value' lines under 'accessibility:' (see docs/editing.md)")
-        problems.error(SITE_FILE, f"'{KEY}' must be the facts of the accessibility statement, 'required' "
-                                  f"or false, got {describe(value)}{shown}", line, column, hint)
+                or (msg.WRITE_REQUIRED() if value is True else None)
+                or msg.WRITE_FACTS())
+        message = (msg.ACCESSIBILITY_WRONG_SHOWN(kind=describe(value), value=str(value))
+                   if isinstance(value, (str, int, float)) and not isinstance(value, bool)
+                   else msg.ACCESSIBILITY_WRONG(kind=describe(value)))
+        problems.error(SITE_FILE, message, line, column, hint)
         return Accessibility()
     reader = _Reader(value, problems, languages, default)
     errors = len(problems.errors)
@@ -170,8 +172,7 @@ def read_accessibility(data: YamlMap, problems: Problems, languages: list[str], 
     else:
         result = Accessibility(statement=reader.statement(), line=line, column=column)
     if result.link(default) is None and len(problems.errors) == errors:  # never silently without one
-        problems.error(SITE_FILE, "the accessibility statement is incomplete", line, column,
-                       "see 'The accessibility statement' in docs/editing.md")
+        problems.error(SITE_FILE, msg.STATEMENT_INCOMPLETE(), line, column, msg.SEE_STATEMENT_GUIDE())
     return result
 
 
@@ -190,9 +191,7 @@ class _Reader:
         others = [key for key in self.mapping if key != "url" and key in STATEMENT_KEYS]
         if others:
             line, column = self.mapping.key_position(others[0])
-            self.problems.error(SITE_FILE, f"'{KEY}' has 'url', a statement published elsewhere, and "
-                                           f"'{others[0]}', a fact of a statement published here",
-                                line, column, "keep only 'url', or remove it to publish the statement here")
+            self.problems.error(SITE_FILE, msg.URL_AND_FACTS(key=str(others[0])), line, column, msg.KEEP_URL_OR_FACTS())
         return _web_address(self.fields, "url", required=True)
 
     def statement(self) -> Statement | None:
@@ -205,15 +204,13 @@ class _Reader:
             fields.require("prepared")
         reviewed = fields.date("reviewed")
         if prepared is not None and reviewed is not None and reviewed < prepared:
-            fields.error("reviewed", f"'reviewed' ({reviewed.isoformat()}) is before 'prepared' "
-                                     f"({prepared.isoformat()})",
-                         "'prepared' is when the statement was first written, 'reviewed' when it "
-                         "was last checked")
+            fields.error("reviewed", msg.REVIEWED_BEFORE_PREPARED(reviewed=reviewed.isoformat(),
+                                                                  prepared=prepared.isoformat()),
+                         msg.PREPARED_AND_REVIEWED())
         standard = fields.text("standard") or DEFAULT_STANDARD
         country = fields.text("country")
         if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
-            fields.error("country", f"'country' must be a two-letter country code, got '{country}'",
-                         "e.g. SE, DK, CZ")
+            fields.error("country", msg.COUNTRY_CODE(value=country), msg.COUNTRY_EXAMPLE())
             country = None
         issues = self.issues(status)
         contact = self.contact()
@@ -225,42 +222,40 @@ class _Reader:
                          reviewed=reviewed, contact=contact, enforcement=enforcement, country=country,
                          standard=standard, issues=issues)
 
-    def text(self, mapping: YamlMap, key: str, required: bool = False, what: str = f"'{KEY}'") -> Text | None:
+    def text(self, mapping: YamlMap, key: str, required: bool = False,
+             what: str | msg.Message = f"'{KEY}'") -> Text | None:
         """A text, or one text per language (which must include the default language)."""
         value = mapping.get(key)
         line, column = mapping.position(key)
         if value is None:
             if required:
-                self.problems.error(SITE_FILE, f"{what} is missing '{key}'", *mapping.position(),
-                                    _REQUIRED_HINTS.get(key, f"add a line '{key}: …'"))
+                hint = _REQUIRED_HINTS[key]() if key in _REQUIRED_HINTS else msg.ADD_LINE(key=key)
+                self.problems.error(SITE_FILE, msg.MISSING_KEY(what=what if isinstance(what, str) else what(), key=key),
+                                    *mapping.position(), hint)
             return None
         if isinstance(value, str) and value.strip():
             return Text(((self.default, value.strip()),), (line,))
         if not isinstance(value, YamlMap) or not value:
-            self.problems.error(SITE_FILE, f"'{key}' must be a text or one text per language, got "
-                                           f"{describe(value)}", line, column,
-                                "put the text in quotes if it contains ': ' or starts with a special sign")
+            self.problems.error(SITE_FILE, msg.TEXT_OR_TEXTS(key=key, kind=describe(value)), line, column,
+                                msg.QUOTE_TEXT_COLON())
             return None
         texts: dict[str, str] = {}
         lines: dict[str, int] = {}
         for code, text in value.items():
             at = value.key_position(code)
             if code not in self.languages:
-                self.problems.error(SITE_FILE, f"'{key}' has a text for '{code}', which is not in "
-                                               "'languages'", *at,
+                self.problems.error(SITE_FILE, msg.TEXT_LANGUAGE_UNKNOWN(key=key, code=str(code)), *at,
                                     suggest(str(code), self.languages)
-                                    or f"languages in {SITE_FILE}: {', '.join(self.languages)}")
+                                    or msg.LANGUAGES_IN(file=SITE_FILE, languages=", ".join(self.languages)))
             elif not isinstance(text, str) or not text.strip():
-                self.problems.error(SITE_FILE, f"the text of '{key}' in '{code}' must be a text, got "
-                                               f"{describe(text)}", *value.position(code))
+                self.problems.error(SITE_FILE, msg.TEXT_IN_LANGUAGE(key=key, code=str(code), kind=describe(text)),
+                                    *value.position(code))
             else:
                 texts[code] = text.strip()
                 lines[code] = value.position(code)[0]
         if texts and self.default not in texts:
-            self.problems.error(SITE_FILE, f"'{key}' has no text in the default language "
-                                           f"'{self.default}'", line, column,
-                                f"add '{self.default}: …'; other languages show it where they have "
-                                "no text of their own")
+            self.problems.error(SITE_FILE, msg.NO_DEFAULT_TEXT(key=key, code=self.default), line, column,
+                                msg.ADD_DEFAULT_TEXT(code=self.default))
             return None
         if not texts:
             return None
@@ -271,13 +266,10 @@ class _Reader:
         raw = self.mapping.get("issues")
         if raw is None:
             if status in ("partial", "none"):
-                self.fields.error("status", f"'status: {status}' needs the content that is not accessible, "
-                                            "listed under 'issues'",
-                                  "add 'issues:' with one '- ' line for each thing that is not accessible")
+                self.fields.error("status", msg.STATUS_NEEDS_ISSUES(status=status), msg.ADD_ISSUES())
             return ()
         if not isinstance(raw, YamlList):
-            self.fields.error("issues", f"'issues' must be a list, got {describe(raw)}",
-                              "write each thing that is not accessible on its own line, starting with '- '")
+            self.fields.error("issues", msg.MUST_BE_LIST(key="issues", kind=describe(raw)), msg.ONE_ISSUE_PER_LINE())
             return ()
         issues = []
         for index, item in enumerate(raw):
@@ -288,10 +280,8 @@ class _Reader:
             for index, issue in enumerate(issues):
                 if issue.reason != "out-of-scope":
                     line, column = raw.position(index)
-                    self.problems.error(SITE_FILE, f"'status: full' and an issue of {issue.reason}: a "
-                                                   "fully compliant site has none", line, column,
-                                        "write 'status: partial', or mark content the law does not "
-                                        "cover 'reason: out-of-scope'")
+                    self.problems.error(SITE_FILE, msg.FULL_WITH_ISSUE(reason=issue.reason), line, column,
+                                        msg.PARTIAL_OR_OUT_OF_SCOPE())
                     break
         return tuple(issues)
 
@@ -300,17 +290,16 @@ class _Reader:
         if isinstance(item, str) and item.strip():
             return Issue(Text(((self.default, item.strip()),), (line,)))
         if not isinstance(item, YamlMap):
-            self.problems.error(SITE_FILE, f"each item of 'issues' must be a text or {{text, reason}}, "
-                                           f"got {describe(item)}", line, column)
+            self.problems.error(SITE_FILE, msg.ISSUE_SHAPE(kind=describe(item)), line, column)
             return None
-        fields = Fields(item, self.problems, ISSUE_KEYS, "an issue")
-        text = self.text(item, "text", required=True, what="an issue")
+        fields = Fields(item, self.problems, ISSUE_KEYS, msg.AN_ISSUE())
+        text = self.text(item, "text", required=True, what=msg.AN_ISSUE)
         reason = _choice(fields, "reason", REASONS) or "non-compliance"
         alternative = self.text(item, "alternative")
         return Issue(text, reason, alternative) if text is not None else None
 
     def contact(self) -> Contact | None:
-        raw = self.fields.submapping("contact", "a mapping of email, phone, url and name")
+        raw = self.fields.submapping("contact", msg.CONTACT_SHAPE())
         if raw is None:
             if self.mapping.get("contact") is None:
                 self.fields.require("contact")
@@ -318,21 +307,18 @@ class _Reader:
         fields = Fields(raw, self.problems, CONTACT_KEYS, "'contact'")
         email = fields.text("email")
         if email is not None and not _EMAIL.fullmatch(email):
-            fields.error("email", f"'email' must be an email address, got '{email[:60]}'",
-                         "e.g. tillganglighet@example.org")
+            fields.error("email", msg.EMAIL(value=email[:60]), msg.EMAIL_EXAMPLE())
             email = None
         phone = _phone(fields, raw)
         url = _web_address(fields, "url")
         if not (email or phone or url) and not any(key in raw for key in ("email", "phone", "url")):
             line, column = raw.position()
-            self.problems.error(SITE_FILE, "'contact' needs at least one way to reach you: email, "
-                                           "phone or url", line, column,
-                                "e.g. 'email: tillganglighet@example.org'")
+            self.problems.error(SITE_FILE, msg.CONTACT_NEEDS_A_WAY(), line, column, msg.CONTACT_EXAMPLE())
             return None
         return Contact(name=self.text(raw, "name"), email=email, phone=phone, url=url)
 
     def enforcement(self, country: str | None) -> Enforcement | None:
-        raw = self.fields.submapping("enforcement", "a mapping of name and url")
+        raw = self.fields.submapping("enforcement", msg.ENFORCEMENT_SHAPE())
         if raw is None:
             if country in ENFORCEMENT:
                 return Enforcement(ENFORCEMENT[country])
@@ -341,9 +327,8 @@ class _Reader:
                 line, column = self.mapping.position(where)
                 known = ", ".join(ENFORCEMENT)
                 self.problems.error(
-                    SITE_FILE, "the statement must name the enforcement body readers can turn to"
-                    + (f": handbook knows none for '{country}'" if country else ""), line, column,
-                    f"give 'country' ({known}), or 'enforcement:' with the body's 'name' and 'url'")
+                    SITE_FILE, msg.NO_ENFORCEMENT_FOR(country=country) if country else msg.NO_ENFORCEMENT(),
+                    line, column, msg.GIVE_COUNTRY(countries=known))
             return None
         fields = Fields(raw, self.problems, ENFORCEMENT_KEYS, "'enforcement'")
         url = _web_address(fields, "url", required=True)
@@ -353,25 +338,20 @@ class _Reader:
         return Enforcement(url, name)
 
 
-_REQUIRED_HINTS = {
-    "publisher": "add the name of the body that publishes the site, e.g. 'publisher: Ekdalens kommun'",
-    "text": "add 'text: …' saying what is not accessible",
-    "name": "add the name of the authority readers can turn to, e.g. 'name: Tillsynsmyndigheten'",
-}
+_REQUIRED_HINTS = {"publisher": msg.ADD_PUBLISHER, "text": msg.ADD_ISSUE_TEXT, "name": msg.ADD_AUTHORITY}
 
 
 def _choice(fields: Fields, key: str, choices: tuple[str, ...], required: bool = False) -> str | None:
     if required and fields.mapping.get(key) is None:
         line, column = fields.mapping.position()
-        fields.problems.error(fields.mapping.path, f"{fields.what} is missing '{key}'", line, column,
-                              f"add '{key}:' with one of {', '.join(choices)}")
+        fields.problems.error(fields.mapping.path, msg.MISSING_KEY(what=fields.what, key=key), line, column,
+                              msg.ADD_CHOICE(key=key, choices=", ".join(choices)))
         return None
     value = fields.text(key)
     if value is None:
         return None
     if value not in choices:
-        fields.error(key, f"'{key}' must be one of {', '.join(choices)}, got '{value[:60]}'",
-                     suggest(value, choices))
+        fields.error(key, msg.ONE_OF(key=key, choices=", ".join(choices), value=value[:60]), suggest(value, choices))
         return None
     return value
 
@@ -379,8 +359,7 @@ def _choice(fields: Fields, key: str, choices: tuple[str, ...], required: bool =
 def _web_address(fields: Fields, key: str, required: bool = False) -> str | None:
     url = fields.text(key, required=required)
     if url is not None and not _WEB_ADDRESS.fullmatch(url):
-        fields.error(key, f"'{key}' must be a web address starting with https:// or http://, "
-                          f"got '{url[:60]}'", "e.g. https://example.org/feedback")
+        fields.error(key, msg.WEB_ADDRESS(key=key, value=url[:60]), msg.FEEDBACK_EXAMPLE())
         return None
     return url
 
@@ -389,13 +368,11 @@ def _phone(fields: Fields, raw: YamlMap) -> str | None:
     value = raw.get("phone")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         # YAML reads 0771114400 as a number (and a leading 0 as octal): the number is lost.
-        fields.error("phone", "'phone' must be in quotes: written without, it is read as a number",
-                     "e.g. phone: '+46 771 11 44 00'")
+        fields.error("phone", msg.PHONE_IN_QUOTES(), msg.PHONE_EXAMPLE())
         return None
     phone = fields.text("phone")
     if phone is not None and not _PHONE.fullmatch(phone):
-        fields.error("phone", f"'phone' must be a phone number, got '{phone[:60]}'",
-                     "digits, spaces and a leading +, e.g. '+46 771 11 44 00'")
+        fields.error("phone", msg.PHONE(value=phone[:60]), msg.PHONE_CHARACTERS())
         return None
     return phone
 
@@ -410,20 +387,14 @@ def statement_problems(accessibility: Accessibility, organisations: list[str],
         for slug in organisations:
             for code in languages:
                 if statement_slug(code) == slug:
-                    found.error(f"content/{slug}", f"the organisation's address {code}/{slug}/ is the "
-                                                   "accessibility statement's",
-                                hint="rename the folder: the statement in each language is at "
-                                     + ", ".join(statement_path(c) for c in languages))
+                    found.error(f"content/{slug}", msg.ADDRESS_TAKEN(code=code, slug=slug),
+                                hint=msg.RENAME_FOLDER_STATEMENT(paths=", ".join(statement_path(c) for c in languages)))
                     break
     elif accessibility.required:
-        found.warning(SITE_FILE, "'accessibility: required', but site.yaml gives no accessibility "
-                                 "statement", accessibility.line, accessibility.column,
-                      hint="replace 'required' with the statement's facts (publisher, status, method, "
-                           "prepared, contact, country): see docs/editing.md")
+        found.warning(SITE_FILE, msg.REQUIRED_BUT_MISSING(), accessibility.line, accessibility.column,
+                      hint=msg.GIVE_THE_FACTS())
     elif accessibility.elsewhere is None and not accessibility.declined:
-        found.warning(SITE_FILE, "this site publishes no accessibility statement", strict=False,
-                      hint="public bodies in the EU must publish one: add 'accessibility:' with its "
-                           "facts (see docs/editing.md), or 'accessibility: false' if the site needs none")
+        found.warning(SITE_FILE, msg.NO_STATEMENT(), strict=False, hint=msg.PUBLIC_BODIES())
     if accessibility.statement is not None:
         for text in _texts(accessibility.statement):
             for (language, value), line in zip(text.texts, text.lines, strict=True):

@@ -21,6 +21,7 @@ from typing import Protocol
 
 from babel.support import NullTranslations
 
+from . import registry as msg
 from . import search
 from .accessibility import statement_problems
 from .cache import CACHE_DIR, Cache, Entry, environment_key, problem_from_json, problem_to_json, stamp, text_digest
@@ -28,10 +29,11 @@ from .clock import today
 from .config import SiteConfig, load_config
 from .content import CONTENT_DIR, load_site
 from .depends import Versions, digest, item_of
-from .errors import Problem, Problems
+from .errors import WARNING, Problem, Problems
 from .freshness import review_notices
 from .links import check_anchors
 from .loaded import PageCache
+from .messages import Text
 from .model import Site
 from .output import StagedBuild, check_output_dir
 from .paths import check_site_files, is_inside
@@ -347,11 +349,11 @@ def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None =
     """
     out = out_dir if out_dir is not None else site_dir / "build"
     cache = Cache()
-    note = None
+    note: Text | None = None
     if use_cache:
         folder = cache_dir if cache_dir is not None else site_dir / CACHE_DIR
         if cache_dir is None and not is_inside(folder.resolve(), site_dir.resolve()):
-            note = f"{CACHE_DIR} is a link out of the site folder; the build cache is not used"
+            note = msg.CACHE_IS_LINK(folder=str(CACHE_DIR))
         else:
             cache = Cache.open(folder / "cache.sqlite")
             note = cache.note
@@ -377,7 +379,7 @@ def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None =
     finally:
         cache.close()
     if note:
-        report.warnings.insert(0, Problem(str(CACHE_DIR), note, severity="warning"))
+        report.warnings.insert(0, Problem(str(CACHE_DIR), note, severity=WARNING))
     return report
 
 

@@ -21,8 +21,10 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from . import registry as msg
 from .errors import Problem
 from .links import Anchor
+from .messages import Text
 
 FORMAT = "2"
 CACHE_DIR = Path(".cache") / "handbook"
@@ -95,13 +97,16 @@ class Entry:
 
 
 def problem_to_json(problem: Problem) -> list:
-    return [problem.path, problem.message, problem.line, problem.column, problem.hint, problem.severity]
+    """A problem as JSON: its messages by code and values, to be put into words when shown."""
+    return [problem.path, problem.message.to_json(), problem.line, problem.column,
+            None if problem.hint is None else problem.hint.to_json(), problem.severity, problem.strict]
 
 
 def problem_from_json(item: list) -> Problem:
-    """A problem stored by problem_to_json; ValueError (or TypeError, IndexError) if damaged."""
-    return Problem(str(item[0]), str(item[1]), _int(item[2]), _int(item[3]),
-                   None if item[4] is None else str(item[4]), str(item[5]))
+    """A problem stored by problem_to_json; ValueError (or TypeError, KeyError, IndexError) if
+    damaged or made by a version with other messages."""
+    return Problem(str(item[0]), Text.from_json(item[1]), _int(item[2]), _int(item[3]),
+                   None if item[4] is None else Text.from_json(item[4]), str(item[5]), item[6] is not False)
 
 
 def _int(value: object) -> int | None:
@@ -119,7 +124,7 @@ class Cache:
 
     file: Path | None = None
     entries: dict[str, Entry] = field(default_factory=dict)
-    note: str | None = None  # why an existing cache file was not used, for a warning
+    note: Text | None = None  # why an existing cache file was not used, for a warning
     _db: sqlite3.Connection | None = None
     _key_ids: dict[str, int] = field(default_factory=dict)
 
@@ -152,9 +157,9 @@ class Cache:
             self._db = db
         except sqlite3.DatabaseError as exc:
             self.entries.clear()
-            self._set_aside(f"the build cache {self.file} could not be read ({exc}); it is rebuilt")
+            self._set_aside(msg.CACHE_UNREADABLE(file=str(self.file), detail=str(exc)))
 
-    def _set_aside(self, note: str | None) -> None:
+    def _set_aside(self, note: Text | None) -> None:
         assert self.file is not None
         self.note = note
         self._key_ids = {}

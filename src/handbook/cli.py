@@ -6,28 +6,34 @@ Exit codes: 0 ok, 1 content or build errors, 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
 
 from . import __version__
+from . import registry as msg
 from .build import build
 from .clock import today
-from .errors import ERROR, WARNING, HandbookError, Problem, count
+from .errors import ERROR, WARNING, HandbookError, Problem, headline, hint_line
+from .messages import Language, UnknownLanguage, available, choose, fallback
 from .new import new_organisation, new_page
 from .status import format_json, format_table, load_status
+from .usage import Parser, localise, without_lang
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="handbook",
-                                     description="Build a multilingual handbook of organisations' "
-                                                 "vision, values and strategy.")
+    parser = Parser(prog="handbook",
+                    description="Build a multilingual handbook of organisations' vision, values and strategy.")
     parser.add_argument("--version", action="version", version=f"handbook {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    parser.add_argument("--lang", metavar="LANG", help="the language of messages: cs, da, en or sv (default: "
+                                                       "HANDBOOK_LANG, else LC_ALL, LC_MESSAGES or LANG)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     build_cmd = commands.add_parser("build", help="build the site into build/")
@@ -68,66 +74,90 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
+    """Run one command; messages are in the editor's language (--lang, HANDBOOK_LANG, LC_ALL,
+    LC_MESSAGES, LANG, else English), chosen from `environ` (default: the process's)."""
+    environ = os.environ if environ is None else environ
+    arguments = sys.argv[1:] if argv is None else argv
+    try:
+        say = choose(_lang_option(arguments), environ)
+    except UnknownLanguage as exc:
+        say = fallback(environ)
+        print(Problem(exc.source, msg.UNKNOWN_MESSAGE_LANGUAGE(code=exc.value),
+                      hint=msg.MESSAGE_LANGUAGES(languages=", ".join(available()))).format(say), file=sys.stderr)
+        return EXIT_USAGE
+    args = localise(_parser(), say).parse_args(without_lang(arguments))
     try:
         if args.command == "build":
             report = build(args.site, args.out, base_url=args.base_url, strict=args.strict,
                            cache_dir=args.cache, use_cache=not args.no_cache)
-            _print_warnings(report.warnings + report.notices)
+            _print_warnings(report.warnings + report.notices, say)
             out = args.out or args.site / "build"
-            print(f"built {report.pages} pages ({report.files} files) into {out} "
-                  f"in {report.seconds:.2f} s: {report.rendered} rendered, {report.written} written",
-                  file=sys.stderr)
+            print(say(msg.BUILT(pages=msg.PAGES(count=report.pages), files=msg.FILES(count=report.files),
+                                out=str(out), seconds=round(report.seconds, 2), rendered=report.rendered,
+                                written=report.written)), file=sys.stderr)
         elif args.command == "check":
             report = build(args.site, strict=args.strict, write=False)
-            _print_warnings(report.warnings + report.notices)
-            print(f"checked {report.pages} pages: no errors", file=sys.stderr)
+            _print_warnings(report.warnings + report.notices, say)
+            print(say(msg.CHECKED(pages=msg.PAGES(count=report.pages))), file=sys.stderr)
         elif args.command == "serve":
-            return _serve(args.site, args.host, args.port)
+            return _serve(args.site, args.host, args.port, say)
         elif args.command == "new":
             if args.kind == "org":
                 created = new_organisation(args.site, args.slug, args.language, args.name)
             else:
                 created = new_page(args.site, args.page)
             for path in created:
-                print(f"created {path}")
+                print(say(msg.CREATED(path=path)))
         elif args.command == "status":
             on = today()
             languages, rows, problems = load_status(args.site, on)
-            _print_warnings(problems.warnings)
-            print(format_json(languages, rows, on) if args.json else format_table(languages, rows))
+            _print_warnings(problems.warnings, say)
+            print(format_json(languages, rows, on) if args.json else format_table(languages, rows, say))
         return EXIT_OK
     except HandbookError as exc:
-        _print_problems(exc.problems, wrote_nothing=args.command == "build")
+        _print_problems(exc.problems, say, wrote_nothing=args.command == "build")
         return EXIT_ERRORS
     except KeyboardInterrupt:
-        print("interrupted; the previous output is unchanged", file=sys.stderr)
+        print(say(msg.INTERRUPTED()), file=sys.stderr)
         return 130
     except Exception:
         if args.debug:
             traceback.print_exc()
         else:
             last = traceback.format_exc().strip().splitlines()[-1]
-            print(f"internal error: {last}\n  this is a bug in handbook, not in your content; "
-                  "please report it with the output of 'handbook --debug …'", file=sys.stderr)
+            print(f"{say(msg.INTERNAL_ERROR(detail=last))}\n  {say(msg.REPORT_BUG())}", file=sys.stderr)
         return EXIT_ERRORS
 
 
-def _serve(site: Path, host: str, port: int) -> int:
+def _lang_option(arguments: list[str]) -> str | None:
+    """--lang, wherever it is on the line: the language is needed before the arguments are
+    parsed, so that mistakes in them are told in it too."""
+    found = None
+    for index, word in enumerate(arguments):
+        if word == "--":
+            break
+        if word == "--lang" and index + 1 < len(arguments):
+            found = arguments[index + 1]
+        elif word.startswith("--lang="):
+            found = word.partition("=")[2]
+    return found
+
+
+def _serve(site: Path, host: str, port: int, say: Language) -> int:
     """`handbook serve`: an incremental build into a temporary folder, served with livereload."""
     # Imported here: the server's libraries are only needed by `serve`.
     from .build import Pipeline
     from .output import LiveFolder
     from .paths import is_source
     from .search import BackgroundIndexer
-    from .serve import Outcome, Watch, serve
+    from .serve import Outcome, Overlay, Watch, serve
     from .theme import BUNDLED_THEMES
 
     if not site.is_dir():
-        print(f"error: there is no folder {site}", file=sys.stderr)
+        print(headline(ERROR, msg.NO_FOLDER(folder=str(site)), say), file=sys.stderr)
         return EXIT_USAGE
-    warning = exposure_warning(host)
+    warning = exposure_warning(host, say)
     if warning:
         print(warning, file=sys.stderr)
     everywhere = host in ("0.0.0.0", "::")  # noqa: S104 - only to print a URL that works here
@@ -136,66 +166,63 @@ def _serve(site: Path, host: str, port: int) -> int:
     pipeline = Pipeline(site.resolve(), base_url=url, watching=True)
     pipeline.index_search = False  # made in the background, after the browser has reloaded
     live = LiveFolder(out)
-    indexer = BackgroundIndexer(out, lambda message: print(message, file=sys.stderr, flush=True))
+    indexer = BackgroundIndexer(out, lambda problems: _print_warnings(problems, say, flush=True))
 
     def rebuild(changed: set[Path] | None) -> Outcome:
         try:
             report = pipeline.run(live, changed=changed)
         except HandbookError as exc:
-            message = "\n".join(p.format() for p in exc.problems)
+            message = "\n".join(p.format(say) for p in exc.problems)
             print(message, file=sys.stderr)
-            print("rebuild failed: still serving the last good version", file=sys.stderr, flush=True)
+            print(say(msg.REBUILD_FAILED()), file=sys.stderr, flush=True)
             return Outcome(changed=False, error=message)
         except Exception:
-            message = ("internal error: this is a bug in handbook, not in your content; please "
-                       "report it with this text:\n" + traceback.format_exc())
+            message = say(msg.REPORT_BUG_WITH_TEXT()) + "\n" + traceback.format_exc()
             print(message, file=sys.stderr, flush=True)
             return Outcome(changed=False, error=message)
-        _print_warnings(report.warnings + report.notices)
-        print(f"rebuilt {count(report.rendered, 'page')} in {report.seconds * 1000:.0f} ms",
+        _print_warnings(report.warnings + report.notices, say)
+        print(say(msg.REBUILT(pages=msg.PAGES(count=report.rendered), milliseconds=round(report.seconds * 1000))),
               file=sys.stderr, flush=True)
         indexer.request(report.search_languages)
         return Outcome(changed=report.written + report.removed > 0)
 
-    print(f"serving {site} on {url} (press Ctrl+C to stop)", file=sys.stderr, flush=True)
+    print(say(msg.SERVING(site=str(site), url=url)), file=sys.stderr, flush=True)
+    overlay = Overlay(heading=say(msg.OVERLAY_HEADING()), advice=say(msg.OVERLAY_ADVICE()),
+                      title=say(msg.OVERLAY_TITLE()), lang=say.code)
     try:
         root = site.resolve()
         watch = Watch((root, BUNDLED_THEMES), lambda path: is_source(root, path, [BUNDLED_THEMES]))
-        serve(out, watch, rebuild, host, port)
+        serve(out, watch, rebuild, host, port, overlay)
     except OSError as exc:
-        print(f"error: cannot listen on {host}:{port}: {exc.strerror}\n  hint: try another --port",
-              file=sys.stderr)
+        print(headline(ERROR, msg.CANNOT_LISTEN(host=host, port=port, reason=str(exc.strerror)), say), file=sys.stderr)
+        print(hint_line(msg.ANOTHER_PORT(), say), file=sys.stderr)
         return EXIT_ERRORS
     finally:
         shutil.rmtree(out, ignore_errors=True)
     return EXIT_OK
 
 
-def exposure_warning(host: str) -> str | None:
+def exposure_warning(host: str, say: Language | None = None) -> str | None:
     """A warning when the preview would be reachable from other computers."""
     from .serve import is_loopback
 
     if is_loopback(host):
         return None
-    return f"warning: serving on {host}: other computers on the network can see this preview"
+    return headline(WARNING, msg.PREVIEW_EXPOSED(host=host), say)
 
 
-def _print_problems(problems: list[Problem], wrote_nothing: bool) -> None:
+def _print_problems(problems: list[Problem], say: Language, wrote_nothing: bool) -> None:
     for problem in problems:
-        print(problem.format(), file=sys.stderr)
-    errors = sum(1 for p in problems if p.severity == ERROR)
+        print(problem.format(say), file=sys.stderr)
+    errors = msg.ERRORS(count=sum(1 for p in problems if p.severity == ERROR))
     warnings = sum(1 for p in problems if p.severity == WARNING)
-    summary = count(errors, "error")
-    if warnings:
-        summary += f", {count(warnings, 'warning')}"
-    if wrote_nothing:
-        summary += "; nothing was written, the previous output is unchanged"
-    print(summary, file=sys.stderr)
+    summary = msg.ERRORS_AND_WARNINGS(errors=errors, warnings=msg.WARNINGS(count=warnings)) if warnings else errors
+    print(say(msg.NOTHING_WRITTEN(summary=summary) if wrote_nothing else summary), file=sys.stderr)
 
 
-def _print_warnings(problems: list[Problem]) -> None:
+def _print_warnings(problems: list[Problem], say: Language, flush: bool = False) -> None:
     for problem in problems:
-        print(problem.format(), file=sys.stderr)
+        print(problem.format(say), file=sys.stderr, flush=flush)
 
 
 if __name__ == "__main__":

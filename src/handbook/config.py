@@ -9,9 +9,11 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
+from . import registry as msg
 from .accessibility import Accessibility, read_accessibility
 from .errors import HandbookError, Problem, Problems
 from .fields import Fields
+from .messages import Text
 from .paths import check_changed_files, check_site_files
 from .sources import YamlList, YamlMap, describe, parse_yaml, read_text
 
@@ -37,8 +39,8 @@ class SiteConfig:
     accessibility: Accessibility = field(default_factory=Accessibility)
 
     @property
-    def languages_hint(self) -> str:
-        return f"languages in site.yaml: {', '.join(self.languages)}"
+    def languages_hint(self) -> Text:
+        return msg.LANGUAGES_IN(file=SITE_FILE, languages=", ".join(self.languages))
 
     def title_in(self, language: str) -> tuple[str, str]:
         """The site title for a language, and the language it is actually written in."""
@@ -70,36 +72,32 @@ def load_config(root: Path, base_url: str | None = None, changed: set[Path] | No
         check_changed_files(root, changed)
     file = root / SITE_FILE
     if not file.is_file():
-        raise HandbookError([Problem(
-            SITE_FILE, f"no {SITE_FILE} in {root}",
-            hint="run handbook in a site directory, or give its path: handbook build SITE")])
+        raise HandbookError([Problem(SITE_FILE, msg.NO_SITE_FILE(file=SITE_FILE, folder=str(root)),
+                                     hint=msg.RUN_IN_SITE())])
     data = parse_yaml(read_text(file, SITE_FILE), SITE_FILE)
     if not isinstance(data, YamlMap):
-        raise HandbookError([Problem(SITE_FILE, f"{SITE_FILE} must be 'key: value' lines, "
-                                                f"got {describe(data)}", 1, 1)])
+        raise HandbookError([Problem(SITE_FILE, msg.NOT_KEY_VALUE_LINES(file=SITE_FILE, kind=describe(data)),
+                                     1, 1)])
     problems = Problems()
     fields = Fields(data, problems, SITE_KEYS, SITE_FILE)
 
     languages: list[str] = []
     raw_languages = data.get("languages")
     if raw_languages is None:
-        fields.error("languages", f"{SITE_FILE} is missing 'languages'",
-                     "add e.g. 'languages: [sv, da, cs, en]'")
+        fields.error("languages", msg.MISSING_KEY(what=SITE_FILE, key="languages"), msg.ADD_LANGUAGES())
     elif not isinstance(raw_languages, YamlList) or not raw_languages:
-        fields.error("languages", f"'languages' must be a list of language codes, "
-                                  f"got {describe(raw_languages)}", "e.g. 'languages: [sv, da, cs, en]'")
+        fields.error("languages", msg.LANGUAGES_NOT_LIST(kind=describe(raw_languages)), msg.LANGUAGES_EXAMPLE())
     else:
         for index, code in enumerate(raw_languages):
             line, column = raw_languages.position(index)
             if known_locale(code) is None:
                 # A list or mapping is not quoted: YAML aliases can make it huge.
-                message = (f"unknown language code {code!r}" if isinstance(code, (str, int, float))
-                           or code is None else f"a language code must be a text, got {describe(code)}")
+                message = (msg.UNKNOWN_LANGUAGE_CODE(code=repr(code)) if isinstance(code, (str, int, float))
+                           or code is None else msg.LANGUAGE_CODE_NOT_TEXT(kind=describe(code)))
                 problems.error(SITE_FILE, message, line, column,
-                               "use a CLDR locale code such as sv, da, cs, en, de, ar"
-                               + (" (put 'no' in quotes)" if code is False else ""))
+                               msg.USE_LOCALE_CODE_NO() if code is False else msg.USE_LOCALE_CODE())
             elif code in languages:
-                problems.error(SITE_FILE, f"language '{code}' is listed twice", line, column)
+                problems.error(SITE_FILE, msg.LANGUAGE_TWICE(code=code), line, column)
             else:
                 languages.append(code)
 
@@ -107,8 +105,8 @@ def load_config(root: Path, base_url: str | None = None, changed: set[Path] | No
     if default is None:
         default = languages[0] if languages else ""
     elif languages and default not in languages:
-        fields.error("default_language", f"default_language '{default}' is not in 'languages'",
-                     f"languages in {SITE_FILE}: {', '.join(languages)}")
+        fields.error("default_language", msg.DEFAULT_NOT_IN_LANGUAGES(code=default),
+                     msg.LANGUAGES_IN(file=SITE_FILE, languages=", ".join(languages)))
 
     title: dict[str, str] = {}
     raw_title = data.get("title")
@@ -118,33 +116,31 @@ def load_config(root: Path, base_url: str | None = None, changed: set[Path] | No
         for code, text in raw_title.items():
             line, column = raw_title.key_position(code)
             if code not in languages:
-                problems.error(SITE_FILE, f"title given for '{code}', which is not in 'languages'",
-                               line, column, f"languages in {SITE_FILE}: {', '.join(languages)}")
+                problems.error(SITE_FILE, msg.TITLE_LANGUAGE_UNKNOWN(code=str(code)), line, column,
+                               msg.LANGUAGES_IN(file=SITE_FILE, languages=", ".join(languages)))
             elif not isinstance(text, str) or not text.strip():
-                problems.error(SITE_FILE, f"the title in '{code}' must be a text", line, column)
+                problems.error(SITE_FILE, msg.TITLE_NOT_TEXT(code=str(code)), line, column)
             else:
                 title[code] = text.strip()
         if default and default not in title and languages:
-            fields.error("title", f"'title' has no text in the default language '{default}'")
+            fields.error("title", msg.NO_DEFAULT_TEXT(key="title", code=default))
     elif raw_title is None:
-        fields.error("title", f"{SITE_FILE} is missing 'title'", "add e.g. 'title: {sv: Handbok}'")
+        fields.error("title", msg.MISSING_KEY(what=SITE_FILE, key="title"), msg.ADD_TITLE())
     else:
-        fields.error("title", f"'title' must be a text or one text per language, got {describe(raw_title)}")
+        fields.error("title", msg.TEXT_OR_TEXTS(key="title", kind=describe(raw_title)))
 
     url = base_url if base_url is not None else fields.text("base_url", required=True)
     if url is not None:
         if not _is_absolute_url(url):
             if base_url is not None:
-                problems.error("--base-url", f"not an absolute http(s) URL: {url!r}")
+                problems.error("--base-url", msg.BASE_URL_OPTION(url=repr(url)))
             else:
-                fields.error("base_url", f"'base_url' must be an absolute http(s) URL, got {url!r}",
-                             "e.g. https://intranet.example/handbok/")
+                fields.error("base_url", msg.BASE_URL_NOT_ABSOLUTE(url=repr(url)), msg.BASE_URL_EXAMPLE())
         url = url if url.endswith("/") else url + "/"
 
     theme = fields.text("theme") or "default"
     if not _THEME.fullmatch(theme):
-        fields.error("theme", f"'theme' must be the name of a theme, got '{theme}'",
-                     "e.g. 'theme: default', or the name of a folder in themes/")
+        fields.error("theme", msg.THEME_NAME(theme=theme), msg.THEME_EXAMPLE())
     search = fields.flag("search") if "search" in data else True
     accessibility = read_accessibility(data, problems, languages, default)
     problems.raise_if_errors()

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from . import registry as msg
 from .config import SiteConfig
 from .errors import HandbookError, Problems
 from .fields import Fields
@@ -31,6 +32,8 @@ _WEB_ADDRESS = re.compile(r"https?://[^\s/?#\"'<>\\]+(?:[/?#][^\s\"<>\\]*)?", re
 MAX_PAGE_BYTES = 1024 * 1024
 # Front matter texts that are shown as Markdown (the others are plain text).
 HTML_TEXTS = ("statement", "summary", "source")
+_FRONT_MATTER = {"vision": msg.FRONT_MATTER_VISION, "values": msg.FRONT_MATTER_VALUES,
+                 "strategy": msg.FRONT_MATTER_STRATEGY, "page": msg.THE_FRONT_MATTER}
 PAGE_FILE = re.compile(r"(?P<id>[^.]+)(?:\.(?P<lang>[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*))?\.md")
 
 
@@ -48,17 +51,14 @@ def load_site(config: SiteConfig, problems: Problems, cache: PageCache | None = 
     """
     content = config.root / CONTENT_DIR
     if not content.is_dir():
-        problems.error(CONTENT_DIR, "there is no content/ directory",
-                       hint="create content/<organisation>/organisation.yaml, "
-                            "or run 'handbook new org <slug>'")
+        problems.error(CONTENT_DIR, msg.NO_CONTENT(), hint=msg.CREATE_CONTENT())
         return Site(config)
     organisations = []
     for folder in sorted(content.iterdir()):
         if folder.name.startswith("."):
             continue
         if not folder.is_dir():
-            problems.warning(f"{CONTENT_DIR}/{folder.name}", "this file is not used: content/ holds "
-                             "one folder per organisation", hint="move it into an organisation's folder")
+            problems.warning(f"{CONTENT_DIR}/{folder.name}", msg.FILE_IN_CONTENT(), hint=msg.MOVE_INTO_ORGANISATION())
             continue
         known = cache.organisation(folder, config) if cache is not None else None
         if known is not None:
@@ -83,14 +83,13 @@ def load_organisation(folder: Path, config: SiteConfig, problems: Problems,
     slug = folder.name
     where = f"{CONTENT_DIR}/{slug}"
     if not SLUG.fullmatch(slug):
-        problems.error(where, f"the folder name '{slug}' cannot be used in a URL",
-                       hint=f"rename the folder to '{slugify(slug)}'")
+        problems.error(where, msg.FOLDER_NOT_URL(name=slug), hint=msg.RENAME_FOLDER(slug=slugify(slug)))
         return None
     file = folder / ORGANISATION_FILE
     path = f"{where}/{ORGANISATION_FILE}"
     if not file.is_file():
-        problems.error(where, f"the organisation '{slug}' has no {ORGANISATION_FILE}",
-                       hint=f"create {path} with at least 'name:' and 'language:'")
+        problems.error(where, msg.NO_ORGANISATION_FILE(slug=slug, file=ORGANISATION_FILE),
+                       hint=msg.CREATE_ORGANISATION_FILE(path=path))
         return None
     try:
         data = parse_yaml(read_text(file, path), path)
@@ -98,24 +97,21 @@ def load_organisation(folder: Path, config: SiteConfig, problems: Problems,
         problems.add(exc.problems)
         return None
     if not isinstance(data, YamlMap):
-        problems.error(path, f"{ORGANISATION_FILE} must be 'key: value' lines, got {describe(data)}", 1, 1)
+        problems.error(path, msg.NOT_KEY_VALUE_LINES(file=ORGANISATION_FILE, kind=describe(data)), 1, 1)
         return None
     fields = Fields(data, problems, ORGANISATION_KEYS, ORGANISATION_FILE)
     name = fields.text("name", required=True)
     language = fields.text("language", required=True)
     if language is not None and language not in config.languages:
-        fields.error("language", f"the language '{language}' is not in site.yaml",
-                     config.languages_hint)
+        fields.error("language", msg.LANGUAGE_NOT_IN_SITE(code=language), config.languages_hint)
         language = None
     country = fields.text("country")
     if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
-        fields.error("country", f"'country' must be a two-letter country code, got '{country}'",
-                     "e.g. SE, DK, CZ")
+        fields.error("country", msg.COUNTRY_CODE(value=country), msg.COUNTRY_EXAMPLE())
         country = None
     website = fields.text("website")
     if website is not None and not _WEB_ADDRESS.fullmatch(website):
-        fields.error("website", f"'website' must be a web address starting with https:// or "
-                                f"http://, got '{website[:60]}'", "e.g. https://www.proaros.dk/")
+        fields.error("website", msg.WEB_ADDRESS(key="website", value=website[:60]), msg.WEBSITE_EXAMPLE())
         website = None
     summary = fields.text("summary")
     if summary is not None and language is not None:
@@ -123,8 +119,7 @@ def load_organisation(folder: Path, config: SiteConfig, problems: Problems,
     media = _media_files(folder, where, problems)
     logo = fields.text("logo")
     if logo is not None and logo not in media:
-        fields.error("logo", f"the logo file '{logo}' is not in {where}/media/",
-                     f"put the file in {where}/media/ and write 'logo: media/<file>'")
+        fields.error("logo", msg.LOGO_NOT_IN_MEDIA(file=logo, folder=where), msg.PUT_LOGO_IN_MEDIA(folder=where))
         logo = None
     organisation = Organisation(
         slug=slug, name=typeset(name or slug, language or ""), language=language or config.default_language,
@@ -162,10 +157,9 @@ def _media_files(folder: Path, where: str, problems: Problems) -> tuple[str, ...
         if why is None and file.suffix.lower() == ".svg":
             problem = svg_problem(read_bytes(file, f"{where}/{name}"))
             if problem:
-                why = f"this drawing cannot be published: {problem}"
+                why = msg.DRAWING_NOT_PUBLISHED(why=problem)
         if why:
-            problems.error(f"{where}/{name}", why, hint="publish documents as PDF and images as PNG, "
-                                                        "JPEG or a plain SVG drawing; zip other files")
+            problems.error(f"{where}/{name}", why, hint=msg.MEDIA_KINDS())
             continue
         files.append(name)
     return tuple(files)
@@ -179,8 +173,7 @@ def _without_drafts(pages: list[Page], problems: Problems) -> list[Page]:
         if page.draft:
             continue
         if not page.is_original and page.id in drafts:
-            problems.warning(page.file, f"not published: its original {page.id}.md is a draft",
-                             hint=f"remove 'draft: true' from {page.id}.md when it is ready")
+            problems.warning(page.file, msg.ORIGINAL_IS_DRAFT(page=page.id), hint=msg.REMOVE_DRAFT(page=page.id))
             continue
         kept.append(page)
     return kept
@@ -193,14 +186,14 @@ def _warn_unused(folder: Path, where: str, problems: Problems) -> None:
         if name.startswith(".") or name in (ORGANISATION_FILE, "media") or name.endswith(".md"):
             continue
         if entry.is_dir():
-            hint = "images and other files go in media/"
+            hint = msg.FILES_IN_MEDIA()
         elif name.lower().endswith((".md", ".markdown", ".txt")):
-            hint = f"pages must end in .md, e.g. '{slugify(name.rsplit('.', 1)[0])}.md'"
+            hint = msg.PAGES_END_IN_MD(name=slugify(name.rsplit(".", 1)[0]))
         elif name.lower().endswith((".yaml", ".yml")):
-            hint = f"the organisation's settings go in {ORGANISATION_FILE}"
+            hint = msg.SETTINGS_GO_IN(file=ORGANISATION_FILE)
         else:
-            hint = "put images and other files in media/"
-        problems.warning(f"{where}/{name}", "this is not used", hint=hint)
+            hint = msg.PUT_IN_MEDIA()
+        problems.warning(f"{where}/{name}", msg.NOT_USED(), hint=hint)
 
 
 def _cached_page(file: Path, organisation: Organisation, config: SiteConfig, problems: Problems,
@@ -218,8 +211,8 @@ def _cached_page(file: Path, organisation: Organisation, config: SiteConfig, pro
         problems.add(exc.problems)
         return None
     if len(data) > MAX_PAGE_BYTES:
-        problems.error(path, f"the page is {len(data) // 1024} KB long, more than a page can be "
-                             f"({MAX_PAGE_BYTES // 1024} KB)", hint="split it into several pages")
+        problems.error(path, msg.PAGE_TOO_LONG(size=len(data) // 1024, limit=MAX_PAGE_BYTES // 1024),
+                       hint=msg.SPLIT_PAGE())
         return None
     key = (file, hashlib.blake2b(data, digest_size=16).digest(), organisation.language, config.languages)
     hit = cache.get(key) if cache is not None else None
@@ -248,14 +241,11 @@ def load_page(file: Path, organisation: Organisation, config: SiteConfig,
     path = f"{CONTENT_DIR}/{organisation.slug}/{file.name}"
     match = PAGE_FILE.fullmatch(file.name)
     if not match or not SLUG.fullmatch(match["id"]):
-        problems.error(path, f"the file name '{file.name}' cannot be used in a URL",
-                       hint=f"rename it to '{slugify(file.stem)}.md' "
-                            "(lower-case letters, digits and '-'; '<page>.<lang>.md' for a translation)")
+        problems.error(path, msg.FILE_NAME_NOT_URL(name=file.name), hint=msg.RENAME_PAGE(slug=slugify(file.stem)))
         return None
     page_id, language = match["id"], match["lang"] or organisation.language
     if language not in config.languages:
-        problems.error(path, f"the language '{language}' of this page is not in site.yaml",
-                       hint=config.languages_hint)
+        problems.error(path, msg.PAGE_LANGUAGE_NOT_IN_SITE(code=language), hint=config.languages_hint)
         return None
 
     document = split_front_matter(text if text is not None else read_text(file, path), path)
@@ -263,12 +253,11 @@ def load_page(file: Path, organisation: Organisation, config: SiteConfig,
     is_original = match["lang"] is None
     fields = Fields(document.front, problems,
                     PAGE_KEYS + SECTION_KEYS[kind] + ORIGINAL_KEYS + (() if is_original else TRANSLATION_KEYS),
-                    f"the front matter of a {kind} page" if kind != "page" else "the front matter")
+                    _FRONT_MATTER[kind]())
     title = fields.text("title", required=True)
     slug = fields.text("slug") or page_id
     if not SLUG.fullmatch(slug):
-        fields.error("slug", f"the slug '{slug}' cannot be used in a URL",
-                     f"use lower-case letters, digits and '-', e.g. '{slugify(slug)}'")
+        fields.error("slug", msg.SLUG_NOT_URL(slug=slug), msg.SLUG_CHARACTERS(slug=slugify(slug)))
         slug = page_id
     review_by = _review_by(fields, is_original, page_id)
     page = Page(
@@ -335,9 +324,7 @@ def _review_by(fields: Fields, is_original: bool, page_id: str) -> dt.date | Non
     if is_original:
         return fields.date("review_by")
     if "review_by" in fields.mapping:
-        fields.error("review_by", f"'review_by' belongs in the original, {page_id}.md, not in a translation",
-                     f"remove this line; when {page_id}.md is reviewed and its 'updated' date changes, "
-                     "'handbook status' shows this translation as OUTDATED")
+        fields.error("review_by", msg.REVIEW_BY_IN_TRANSLATION(page=page_id), msg.REVIEW_WITH_ORIGINAL(page=page_id))
     return None
 
 
@@ -345,9 +332,8 @@ def _translated_from(fields: Fields, organisation: Organisation) -> str | None:
     """A translation may say which language it was translated from: the original's."""
     source = fields.text("translated_from")
     if source is not None and source != organisation.language:
-        fields.error("translated_from", f"the original is written in '{organisation.language}', "
-                                        f"not '{source}'",
-                     f"write 'translated_from: {organisation.language}', or leave the line out")
+        fields.error("translated_from", msg.TRANSLATED_FROM(original=organisation.language, given=source),
+                     msg.WRITE_TRANSLATED_FROM(original=organisation.language))
         return None
     return source
 
@@ -355,7 +341,7 @@ def _translated_from(fields: Fields, organisation: Organisation) -> str | None:
 def _values(fields: Fields) -> tuple[Value, ...]:
     values = []
     for item in fields.mapping_list("values", "{name, description}"):
-        value_fields = Fields(item, fields.problems, ("name", "description"), "a value")
+        value_fields = Fields(item, fields.problems, ("name", "description"), msg.A_VALUE())
         name = value_fields.text("name", required=True)
         if name is not None:
             values.append(Value(name, value_fields.text("description")))
@@ -366,7 +352,7 @@ def _period(fields: Fields) -> Period | None:
     raw = fields.submapping("period", "{from: YYYY, to: YYYY}")
     if raw is None:
         return None
-    period_fields = Fields(raw, fields.problems, ("from", "to"), "a period")
+    period_fields = Fields(raw, fields.problems, ("from", "to"), msg.A_PERIOD())
     ends: list[int | dt.date] = []
     for key in ("from", "to"):
         value = raw.get(key)
@@ -380,7 +366,7 @@ def _period(fields: Fields) -> Period | None:
         return None
     period = Period(*ends)
     if Period.last_day(period.end) < Period.first_day(period.start):
-        period_fields.error("to", f"the period ends ({period.end}) before it starts ({period.start})")
+        period_fields.error("to", msg.PERIOD_BACKWARDS(end=str(period.end), start=str(period.start)))
         return None
     return period
 
@@ -395,12 +381,9 @@ def _check_translations(pages: list[Page], original_files: set[str], problems: P
         if original is None and page.id in original_files:
             continue  # the original has errors of its own, reported already
         if original is None:
-            problems.error(page.file, f"this is a translation of '{page.id}.md', which does not exist",
-                           hint=f"add {page.id}.md in the organisation's language, "
-                                "or rename this file")
+            problems.error(page.file, msg.NO_ORIGINAL(page=page.id), hint=msg.ADD_ORIGINAL(page=page.id))
         elif original.language == page.language:
-            problems.error(page.file, f"'{page.id}.md' is already written in '{page.language}'",
-                           hint="a translation must be in another language than the original")
+            problems.error(page.file, msg.SAME_LANGUAGE(page=page.id, code=page.language), hint=msg.OTHER_LANGUAGE())
 
 
 def _check_unique_urls(organisations: list[Organisation], problems: Problems) -> None:
@@ -408,8 +391,7 @@ def _check_unique_urls(organisations: list[Organisation], problems: Problems) ->
     for organisation in organisations:
         for page in organisation.pages:
             if page.path in seen:
-                problems.error(page.file, f"two pages have the URL /{page.path}: "
-                                          f"this one and {seen[page.path].file}",
-                               hint="give one of them another 'slug:'")
+                problems.error(page.file, msg.SAME_URL(path=page.path, other=seen[page.path].file),
+                               hint=msg.ANOTHER_SLUG())
             else:
                 seen[page.path] = page

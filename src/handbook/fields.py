@@ -6,14 +6,16 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from . import registry as msg
 from .errors import Problems, suggest
+from .messages import Text
 from .sources import YamlList, YamlMap, describe
 
 
 class Fields:
     """Reads the keys of one YAML mapping, reporting problems instead of raising them."""
 
-    def __init__(self, mapping: YamlMap, problems: Problems, known: Iterable[str], what: str):
+    def __init__(self, mapping: YamlMap, problems: Problems, known: Iterable[str], what: str | Text):
         self.mapping = mapping
         self.problems = problems
         self.what = what
@@ -21,10 +23,10 @@ class Fields:
         for key in mapping:
             if key not in known:
                 line, column = mapping.key_position(key)
-                hint = suggest(str(key), known) or f"{what} may hold: {', '.join(known)}"
-                problems.error(mapping.path, f"unknown key '{key}' in {what}", line, column, hint)
+                hint = suggest(str(key), known) or msg.MAY_HOLD(what=what, keys=", ".join(known))
+                problems.error(mapping.path, msg.UNKNOWN_KEY(key=str(key), what=what), line, column, hint)
 
-    def error(self, key: str, message: str, hint: str | None = None) -> None:
+    def error(self, key: str, message: Text, hint: Text | None = None) -> None:
         line, column = self.mapping.position(key)
         self.problems.error(self.mapping.path, message, line, column, hint)
 
@@ -32,8 +34,8 @@ class Fields:
         value = self.mapping.get(key)
         if value is None and required:
             line, column = self.mapping.position()
-            self.problems.error(self.mapping.path, f"{self.what} is missing '{key}'", line, column,
-                                f"add a line '{key}: …'")
+            self.problems.error(self.mapping.path, msg.MISSING_KEY(what=self.what, key=key), line, column,
+                                msg.ADD_LINE(key=key))
         return value
 
     def require(self, key: str) -> None:
@@ -47,8 +49,7 @@ class Fields:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value)
         if not isinstance(value, str) or not value.strip():
-            self.error(key, f"'{key}' must be a text, got {describe(value)}",
-                       "put the text in quotes if it contains ':' or starts with a special sign")
+            self.error(key, msg.MUST_BE_TEXT(key=key, kind=describe(value)), msg.QUOTE_TEXT())
             return None
         return value.strip()
 
@@ -57,7 +58,7 @@ class Fields:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(key, f"'{key}' must be a whole number, got {describe(value)}")
+            self.error(key, msg.MUST_BE_WHOLE_NUMBER(key=key, kind=describe(value)))
             return None
         return value
 
@@ -66,7 +67,7 @@ class Fields:
         if value is None:
             return False
         if not isinstance(value, bool):
-            self.error(key, f"'{key}' must be true or false, got {describe(value)}")
+            self.error(key, msg.MUST_BE_TRUE_OR_FALSE(key=key, kind=describe(value)))
             return False
         return value
 
@@ -79,9 +80,9 @@ class Fields:
         if isinstance(value, dt.date):
             return value
         # Only a plain value is quoted: a list can be huge (YAML aliases multiply it).
-        shown = f" '{value}'" if isinstance(value, (str, int, float)) else ""
-        self.error(key, f"'{key}' must be a date, got {describe(value)}{shown}",
-                   "write dates as YYYY-MM-DD, e.g. 2019-03-01")
+        self.error(key, msg.MUST_BE_DATE_SHOWN(key=key, kind=describe(value), value=str(value))
+                   if isinstance(value, (str, int, float)) else msg.MUST_BE_DATE(key=key, kind=describe(value)),
+                   msg.WRITE_DATES())
         return None
 
     def text_list(self, key: str) -> tuple[str, ...]:
@@ -89,27 +90,25 @@ class Fields:
         if value is None:
             return ()
         if not isinstance(value, YamlList):
-            self.error(key, f"'{key}' must be a list, got {describe(value)}",
-                       "write each item on its own line, starting with '- '")
+            self.error(key, msg.MUST_BE_LIST(key=key, kind=describe(value)), msg.ONE_ITEM_PER_LINE())
             return ()
         items = []
         for index, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
                 line, column = value.position(index)
-                self.problems.error(self.mapping.path,
-                                    f"each item of '{key}' must be a text, got {describe(item)}",
+                self.problems.error(self.mapping.path, msg.ITEM_MUST_BE_TEXT(key=key, kind=describe(item)),
                                     line, column)
             else:
                 items.append(item.strip())
         return tuple(items)
 
-    def mapping_list(self, key: str, shape: str) -> list[YamlMap]:
+    def mapping_list(self, key: str, shape: str | Text) -> list[YamlMap]:
         """A list of mappings, e.g. values as {name, description}."""
         value = self._get(key, False)
         if value is None:
             return []
         if not isinstance(value, YamlList):
-            self.error(key, f"'{key}' must be a list of {shape}, got {describe(value)}")
+            self.error(key, msg.MUST_BE_LIST_OF(key=key, shape=shape, kind=describe(value)))
             return []
         result = []
         for index, item in enumerate(value):
@@ -117,16 +116,15 @@ class Fields:
                 result.append(item)
             else:
                 line, column = value.position(index)
-                self.problems.error(self.mapping.path,
-                                    f"each item of '{key}' must be {shape}, got {describe(item)}",
+                self.problems.error(self.mapping.path, msg.ITEM_MUST_BE(key=key, shape=shape, kind=describe(item)),
                                     line, column)
         return result
 
-    def submapping(self, key: str, shape: str) -> YamlMap | None:
+    def submapping(self, key: str, shape: str | Text) -> YamlMap | None:
         value = self._get(key, False)
         if value is None:
             return None
         if not isinstance(value, YamlMap):
-            self.error(key, f"'{key}' must be {shape}, got {describe(value)}")
+            self.error(key, msg.MUST_BE(key=key, shape=shape, kind=describe(value)))
             return None
         return value

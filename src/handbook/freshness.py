@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from . import registry as msg
 from .errors import Problems
 from .model import Page, Period, Site
 
@@ -36,8 +37,5 @@ def review_notices(site: Site, today: dt.date, problems: Problems) -> None:
     `handbook status` lists the same pages for the editors who plan the reviews."""
     for page in pages_past_review(site, today):
         assert page.review_by is not None
-        problems.notice(page.file, f"the review date {page.review_by.isoformat()} has passed: "
-                                   "read the page again to see that it is still right",
-                        page.review_by_line,
-                        hint="update the text if it needs it, then set 'review_by:' to the next date "
-                             "it should be read again (and 'updated:' to today if you changed it)")
+        problems.notice(page.file, msg.REVIEW_DATE_PASSED(date=page.review_by.isoformat()), page.review_by_line,
+                        hint=msg.REVIEW_AGAIN())

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from . import registry as msg
 from .content import PAGE_FILE
 from .errors import Problems
 from .model import Page, Site
@@ -49,9 +50,8 @@ def check_anchors(links: Iterable[tuple[str, Iterable[Anchor]]], ids: Mapping[st
             if offered is None or anchor.fragment in offered:
                 continue
             headings = sorted(i for i in offered if i not in _THEME_IDS)
-            problems.error(source, f"the link '{anchor.url}' points to a missing anchor '#{anchor.fragment}'",
-                           anchor.line, hint=("anchors there: " + ", ".join(headings[:8])) if headings else
-                           "that page has no headings to link to")
+            problems.error(source, msg.MISSING_ANCHOR(url=anchor.url, anchor=anchor.fragment), anchor.line,
+                           hint=msg.ANCHORS_THERE(anchors=", ".join(headings[:8])) if headings else msg.NO_HEADINGS())
 
 
 def relative_url(target: str, here: str) -> str:
@@ -101,22 +101,19 @@ class PageLinks:
                     self.anchors.append(Anchor(f"{linked.path}index.html", parts.fragment, url, self._line(url)))
                 return relative_url(linked.path, self.page.path) + fragment
             names = [f"{p.id}.md" for p in owner.originals]
-            hint = f"pages of {folder}: " + ", ".join(names[:8]) + (", …" if len(names) > 8 else "")
-            self.problems.error(self.page.file, f"the link '{url}' points to a page that does not exist",
-                                self._line(url), hint=hint if names else None)
+            hint = msg.PAGES_OF(organisation=folder, pages=", ".join(names[:8]) + (", …" if len(names) > 8 else ""))
+            self.problems.error(self.page.file, msg.NO_SUCH_PAGE(url=url), self._line(url),
+                                hint=hint if names else None)
             return url
         if owner is not None:
             self.reads.add(f"media:{folder}")
         if owner is not None and name in owner.media:
             return relative_url(owner.media_path(name), self.page.path) + fragment
         if not name.endswith(".md"):
-            self.problems.error(self.page.file, f"the file '{url}' does not exist", self._line(url),
-                                hint=f"put the file in content/{self.organisation.slug}/media/ and "
-                                     "link to it as media/<file>")
+            self.problems.error(self.page.file, msg.NO_SUCH_FILE(url=url), self._line(url),
+                                hint=msg.PUT_FILE_IN_MEDIA(organisation=self.organisation.slug))
             return url
-        self.problems.error(self.page.file, f"the link '{url}' points to nothing", self._line(url),
-                            hint="link to another page by its file, e.g. 'values.md' or "
-                                 "'../proaros/vision.md'")
+        self.problems.error(self.page.file, msg.POINTS_TO_NOTHING(url=url), self._line(url), hint=msg.LINK_BY_FILE())
         return url
 
     def _line(self, url: str) -> int | None:

@@ -21,6 +21,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
+from . import registry as msg
 from .errors import Problems
 from .sanitise import Clean, Finding, sanitise
 from .typography import typeset_tree
@@ -108,8 +109,7 @@ class _EditorNotes(Preprocessor):
             return match[0]  # an indented code line: shown as written
         if match["note"] is not None:
             return "\n" * match[0].count("\n")  # keep the line numbers of what follows
-        self.found.append(Finding("'<!--' starts a note for editors that is never closed with '-->'; "
-                                  "it is shown as text", "<!--", hint="end the note with -->"))
+        self.found.append(Finding(msg.NOTE_NOT_CLOSED(), "<!--", hint=msg.CLOSE_NOTE()))
         return "&lt;!--"
 
 
@@ -234,13 +234,9 @@ class MarkdownRenderer:
 
 def too_slow(problems: Problems, path: str, line: int | None, error: TooSlow) -> None:
     if error.deep:
-        problems.error(path, "this text has lists, quotes or blocks nested too deeply to be converted",
-                       line, hint="a list inside a list inside a list… needs only a few levels; "
-                                  "check the spaces at the start of the lines")
+        problems.error(path, msg.NESTED_TOO_DEEPLY_TO_CONVERT(), line, hint=msg.FEWER_LEVELS_OF_LISTS())
         return
-    problems.error(path, f"this text takes longer than {SECONDS_PER_TEXT:g} s to convert, so it is "
-                         "not published", line,
-                   hint="look for a long run of '[', '<' or '*' that is never closed, or split the page")
+    problems.error(path, msg.TOO_SLOW(seconds=float(SECONDS_PER_TEXT)), line, hint=msg.LOOK_FOR_UNCLOSED())
 
 
 # More than this many removals in one file are summed up in one warning.
@@ -269,14 +265,11 @@ def report_findings(findings: tuple[Finding, ...], problems: Problems, path: str
             found = where[finding.needle]
             line = first_line + found[min(occurrence, len(found) - 1)] if found else first_line
         if finding.fatal:
-            hint = ("link to a web address (https://…), a page of the handbook ('values.md') "
-                    "or a file in media/")
-            problems.error(path, finding.message, line, hint=hint)
+            problems.error(path, finding.message, line, hint=msg.SAFE_LINKS())
         else:
             problems.warning(path, finding.message, line, hint=finding.hint)
     if shown > MAX_FINDINGS:
-        problems.warning(path, f"{shown - MAX_FINDINGS} more things were removed from this file",
-                         first_line, hint="fix the ones above and build again to see the rest")
+        problems.warning(path, msg.MORE_REMOVED(count=shown - MAX_FINDINGS), first_line, hint=msg.FIX_THESE_FIRST())
 
 
 _TABS = re.compile(r"[\t\n\r]")

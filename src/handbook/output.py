@@ -17,6 +17,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from . import registry as msg
 from .errors import HandbookError, Problem
 
 _RENAME_EXCHANGE = 2
@@ -27,18 +28,14 @@ _AT_FDCWD = -100
 def check_output_dir(out: Path, site_root: Path) -> None:
     """Refuse an output directory whose replacement would destroy sources or unrelated files."""
     if out.is_symlink():
-        raise HandbookError([Problem(str(out), "the output directory is a symbolic link",
-                                     hint="remove the link, or choose another --out")])
+        raise HandbookError([Problem(str(out), msg.OUTPUT_IS_LINK(), hint=msg.REMOVE_LINK_OR_OUT())])
     out, site_root = out.resolve(), site_root.resolve()
     if out == site_root or out in site_root.parents:
-        raise HandbookError([Problem(str(out), "the output directory would contain the site's sources",
-                                     hint="choose another --out, e.g. build/")])
+        raise HandbookError([Problem(str(out), msg.OUTPUT_CONTAINS_SITE(), hint=msg.ANOTHER_OUT())])
     if out.exists() and not out.is_dir():
-        raise HandbookError([Problem(str(out), "the output path exists and is not a directory")])
+        raise HandbookError([Problem(str(out), msg.OUTPUT_NOT_DIRECTORY())])
     if out.is_dir() and any(out.iterdir()) and not looks_like_build(out):
-        raise HandbookError([Problem(
-            str(out), "refusing to replace this directory: it does not look like a handbook build",
-            hint="empty it, or choose another --out")])
+        raise HandbookError([Problem(str(out), msg.NOT_A_BUILD(), hint=msg.EMPTY_OR_ANOTHER_OUT())])
 
 
 def looks_like_build(folder: Path) -> bool:

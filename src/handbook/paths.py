@@ -15,7 +15,9 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from . import registry as msg
 from .errors import Problems
+from .messages import Text
 
 # What a build reads from a site folder.
 SOURCES = ("site.yaml", "content", "templates", "themes", "locales")
@@ -63,39 +65,33 @@ def _check(path: Path, label: str, root: Path, allowed: Path, ancestors: frozens
     except FileNotFoundError:
         return
     except OSError as exc:
-        problems.error(label, f"cannot be read: {exc.strerror}")
+        problems.error(label, msg.CANNOT_BE_READ(reason=str(exc.strerror)))
         return
     if stat.S_ISLNK(info.st_mode):
         target = path.resolve()
         if not is_inside(target, root):
-            problems.error(label, f"this is a link to {target}, which is outside the site folder",
-                           hint="links may only point inside the site folder; copy the file "
-                                "into the site instead")
+            problems.error(label, msg.LINK_OUTSIDE(target=str(target)), hint=msg.COPY_INSTEAD())
             return
         where = target.relative_to(root).parts
         if not is_inside(target, allowed) or any(part.startswith(".") for part in where):
-            folder = allowed.relative_to(root).as_posix() if allowed != root else "the site folder"
-            problems.error(label, f"this is a link to {'/'.join(where)}, which is not a file of "
-                                  f"{folder} that may be published",
-                           hint="links in content/ may only point into content/, and never to "
-                                "hidden files; copy the file instead")
+            folder = allowed.relative_to(root).as_posix() if allowed != root else msg.THE_SITE_FOLDER()
+            problems.error(label, msg.LINK_NOT_PUBLISHABLE(target="/".join(where), folder=folder),
+                           hint=msg.CONTENT_LINKS())
             return
         try:
             info = os.stat(path)
         except OSError:
-            problems.error(label, f"this is a link to {target}, which does not exist",
-                           hint="remove the link, or copy the file into the site instead")
+            problems.error(label, msg.LINK_BROKEN(target=str(target)), hint=msg.REMOVE_LINK())
             return
     if stat.S_ISDIR(info.st_mode):
         real = path.resolve()
         if real in ancestors:
-            problems.error(label, "this link points to a folder that contains it",
-                           hint="remove the link: it would make the folder endless")
+            problems.error(label, msg.LINK_LOOP(), hint=msg.ENDLESS())
             return
         try:
             entries = sorted(os.scandir(path), key=lambda entry: entry.name)
         except OSError as exc:
-            problems.error(label, f"cannot read this folder: {exc.strerror}")
+            problems.error(label, msg.CANNOT_READ_FOLDER(reason=str(exc.strerror)))
             return
         for entry in entries:
             _check(path / entry.name, f"{label}/{entry.name}", root, allowed, ancestors | {real}, problems,
@@ -103,8 +99,7 @@ def _check(path: Path, label: str, root: Path, allowed: Path, ancestors: frozens
     elif stat.S_ISREG(info.st_mode):
         seen.append(f"{label}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\0{info.st_ctime_ns}")
     else:
-        problems.error(label, f"this is {_special_kind(info.st_mode)}, not a file; it is never read",
-                       hint="remove it from the site folder")
+        problems.error(label, msg.SPECIAL_FILE(kind=_special_kind(info.st_mode)), hint=msg.REMOVE_FROM_SITE())
 
 
 def is_inside(path: Path, root: Path) -> bool:
@@ -112,14 +107,14 @@ def is_inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 
 
-def _special_kind(mode: int) -> str:
+def _special_kind(mode: int) -> Text:
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return msg.KIND_PIPE()
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return msg.KIND_SOCKET()
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "a special file"
+        return msg.KIND_DEVICE()
+    return msg.KIND_SPECIAL()
 
 
 def read_site_file(path: Path) -> bytes:

@@ -20,6 +20,7 @@ import jinja2
 from babel.support import NullTranslations
 from markupsafe import Markup, escape
 
+from . import registry as msg
 from .accessibility import statement_path
 from .clock import TODAY_KEY, today
 from .config import SiteConfig
@@ -324,16 +325,15 @@ class Renderer:
                     statement if "://" in statement else url(statement)),
                 **context)
             if _POLICY_TAG not in html:
-                out.problems.error(theme.template_label(template), "this page has no security policy",
-                                   hint='keep <meta http-equiv="Content-Security-Policy" content="'
-                                        '{{ content_security_policy }}"> in the <head> of base.html')
+                out.problems.error(theme.template_label(template), msg.NO_SECURITY_POLICY(),
+                                   hint=msg.KEEP_SECURITY_POLICY())
             return html
         except jinja2.TemplateSyntaxError as exc:
             out.problems.error(theme.template_label(exc.name or template),
-                               f"template syntax: {exc.message}", exc.lineno)
+                               msg.TEMPLATE_SYNTAX(detail=str(exc.message)), exc.lineno)
         except (jinja2.UndefinedError, jinja2.TemplateNotFound, TypeError, KeyError, ValueError) as exc:
             name, line = _template_frame(exc, template)
-            out.problems.error(theme.template_label(name), f"template error: {exc}", line)
+            out.problems.error(theme.template_label(name), msg.TEMPLATE_ERROR(detail=str(exc)), line)
         finally:
             environment.reads = None
         return ""

@@ -17,6 +17,9 @@ from pathlib import PurePosixPath
 
 import nh3
 
+from . import registry as msg
+from .messages import Text
+
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "code", "col", "colgroup",
     "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure",
@@ -57,32 +60,23 @@ URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "post
                             "xlink:href", "cite", "ping", "longdesc", "lowsrc", "dynsrc",
                             "codebase", "manifest", "srcset", "usemap"})
 
-_EMBED_HINT = "link to it instead, e.g. [Watch the film](https://…)"
-_WHY_SCHEME = {
-    "javascript": "javascript: addresses run code in readers' browsers",
-    "vbscript": "vbscript: addresses run code in readers' browsers",
-    "data": "data: addresses can hide a page or a script inside the address",
-}
+_WHY_SCHEME = {"javascript": msg.WHY_JAVASCRIPT, "vbscript": msg.WHY_VBSCRIPT, "data": msg.WHY_DATA}
 _WHY_TAG = [
-    ({"script"}, "scripts are not published"),
-    ({"style", "link"}, "styles come from the theme"),
-    ({"iframe", "frame", "frameset", "object", "embed", "applet", "portal", "fencedframe"},
-     "embedded pages and plug-ins are not published"),
+    ({"script"}, msg.WHY_SCRIPTS),
+    ({"style", "link"}, msg.WHY_STYLES),
+    ({"iframe", "frame", "frameset", "object", "embed", "applet", "portal", "fencedframe"}, msg.WHY_EMBEDDED),
     ({"form", "input", "button", "textarea", "select", "option", "optgroup", "label", "fieldset",
-      "legend", "output", "datalist", "meter", "progress"}, "forms are not published"),
-    ({"svg", "math"}, "drawings and formulas written in the text are not published; "
-                      "put an image in media/ and show it with ![…](media/<file>)"),
-    ({"audio", "video", "source", "track", "canvas", "picture", "map", "area"},
-     "players and image maps are not published; link to the file instead"),
-    ({"meta", "base", "head", "html", "body", "template", "noscript", "slot", "dialog"},
-     "page settings and scripted parts come from the theme"),
+      "legend", "output", "datalist", "meter", "progress"}, msg.WHY_FORMS),
+    ({"svg", "math"}, msg.WHY_DRAWINGS),
+    ({"audio", "video", "source", "track", "canvas", "picture", "map", "area"}, msg.WHY_PLAYERS),
+    ({"meta", "base", "head", "html", "body", "template", "noscript", "slot", "dialog"}, msg.WHY_PAGE_SETTINGS),
 ]
 
 
-def _why_tag(tag: str) -> str | None:
+def _why_tag(tag: str) -> Text | None:
     for tags, why in _WHY_TAG:
         if tag in tags:
-            return why
+            return why()
     return None
 
 
@@ -90,10 +84,10 @@ def _why_tag(tag: str) -> str | None:
 class Finding:
     """Something taken out of a fragment, a URL it refuses, or an image that will not load."""
 
-    message: str    # in an editor's words: "<script> removed: scripts are not published"
+    message: Text   # in an editor's words: "<script> removed: scripts are not published"
     needle: str     # text to look for in the source to find the line it was written on
     fatal: bool = False
-    hint: str | None = None
+    hint: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -189,18 +183,15 @@ class _Inspector(HTMLParser):
 
     def unknown_decl(self, data: str) -> None:
         if not self._removed_depth:
-            self.found.append(Finding(f"<![{_short(data)}]]> removed: sections of this kind are not "
-                                      "published, and nor is their text", "<!["))
+            self.found.append(Finding(msg.SECTION_REMOVED(data=_short(data)), "<!["))
 
     def handle_decl(self, decl: str) -> None:
         if not self._removed_depth:
-            self.found.append(Finding(f"<!{_short(decl)}> removed: page settings come from the theme",
-                                      "<!"))
+            self.found.append(Finding(msg.DECLARATION_REMOVED(data=_short(decl)), "<!"))
 
     def handle_pi(self, data: str) -> None:
         if not self._removed_depth:
-            self.found.append(Finding(f"<?{_short(data)}> removed: instructions for other "
-                                      "programs are not published", "<?"))
+            self.found.append(Finding(msg.INSTRUCTION_REMOVED(data=_short(data)), "<?"))
 
     def _start(self, tag: str, attrs: list[tuple[str, str | None]], closes: bool) -> None:
         if tag == "image":
@@ -215,9 +206,11 @@ class _Inspector(HTMLParser):
                 for url in (value.split(",") if name == "srcset" else [value]):
                     scheme = url_scheme(url)
                     if scheme in FATAL_SCHEMES:
-                        self.found.append(Finding(
-                            f"the {'link' if name == 'href' else 'address'} '{_short(url.strip())}' "
-                            f"is not allowed: {_WHY_SCHEME[scheme]}", url.strip()[:40], fatal=True))
+                        danger = _WHY_SCHEME[scheme]()
+                        shown = _short(url.strip())
+                        message = (msg.LINK_NOT_ALLOWED(url=shown, why=danger) if name == "href"
+                                   else msg.ADDRESS_NOT_ALLOWED(url=shown, why=danger))
+                        self.found.append(Finding(message, url.strip()[:40], fatal=True))
         if self._foreign_depth:
             if tag not in ALLOWED_TAGS:
                 return  # a part of the drawing, reported with it
@@ -225,14 +218,14 @@ class _Inspector(HTMLParser):
             self._foreign_depth = 0
             self.CDATA_CONTENT_ELEMENTS = HTMLParser.CDATA_CONTENT_ELEMENTS  # type: ignore[misc]
         if tag not in ALLOWED_TAGS:
-            content = " with its content" if tag in CONTENT_REMOVED - {"script", "style"} else ""
             why = _why_tag(tag)
-            hint = _EMBED_HINT if tag in ("iframe", "object", "embed", "video", "audio") else None
+            hint = msg.LINK_INSTEAD() if tag in ("iframe", "object", "embed", "video", "audio") else None
             if why is None:
-                why = ("this tag is not allowed in content" if tag in CONTENT_REMOVED
-                       else "this tag is not allowed in content; the text inside it is kept")
-                hint = "to show angle brackets as text, write \\< and \\>, e.g. \\<name\\>"
-            self.found.append(Finding(f"<{tag}> removed{content}: {why}", f"<{tag}", hint=hint))
+                why = msg.WHY_TAG() if tag in CONTENT_REMOVED else msg.WHY_TAG_TEXT_KEPT()
+                hint = msg.ESCAPE_BRACKETS()
+            message = (msg.TAG_REMOVED_WITH_CONTENT(tag=tag, why=why) if tag in CONTENT_REMOVED - {"script", "style"}
+                       else msg.TAG_REMOVED(tag=tag, why=why))
+            self.found.append(Finding(message, f"<{tag}", hint=hint))
             if closes:
                 return
             if tag in FOREIGN:
@@ -250,37 +243,33 @@ class _Inspector(HTMLParser):
             elif name == "class" and value:
                 for cls in value.split():
                     if not ALLOWED_CLASS.fullmatch(cls):
-                        self.found.append(Finding(f"the class '{_short(cls)}' removed from <{tag}>: "
-                                                  "the look of the page comes from the theme", cls))
+                        self.found.append(Finding(msg.CLASS_REMOVED(name=_short(cls), tag=tag), cls))
             elif name in ("href", "src") and value is not None:
                 if tag == "img" and name == "src" and is_remote(value):
-                    self.found.append(Finding(
-                        f"the image '{_short(value.strip())}' will not be shown: readers' browsers "
-                        "load images only from the handbook itself", value.strip()[:40]))
+                    self.found.append(Finding(msg.REMOTE_IMAGE(url=_short(value.strip())), value.strip()[:40]))
                 scheme = url_scheme(value)
                 if scheme in URL_SCHEMES and not _parses(value):
-                    self.found.append(Finding(
-                        f"the {'link' if name == 'href' else 'address'} '{_short(value.strip())}' "
-                        f"removed from <{tag}>: it is not a valid address", value.strip()[:40],
-                        hint="check the address: a port above 65535, a missing host or a "
-                             "mistyped character are common causes"))
+                    shown = _short(value.strip())
+                    message = (msg.LINK_INVALID(url=shown, tag=tag) if name == "href"
+                               else msg.ADDRESS_INVALID(url=shown, tag=tag))
+                    self.found.append(Finding(message, value.strip()[:40], hint=msg.CHECK_ADDRESS()))
                 if scheme is not None and scheme not in URL_SCHEMES | FATAL_SCHEMES:
-                    self.found.append(Finding(
-                        f"the {'link' if name == 'href' else 'address'} '{_short(value.strip())}' "
-                        f"removed from <{tag}>: only http, https, mailto and tel addresses are "
-                        "published", value.strip()[:40]))
+                    shown = _short(value.strip())
+                    message = (msg.LINK_SCHEME(url=shown, tag=tag) if name == "href"
+                               else msg.ADDRESS_SCHEME(url=shown, tag=tag))
+                    self.found.append(Finding(message, value.strip()[:40]))
 
     @staticmethod
     def _attribute_removal(tag: str, name: str, value: str | None) -> Finding:
         if name.startswith("on"):
-            why = "scripts are not published"
+            why = msg.WHY_SCRIPTS()
         elif name == "style":
-            why = "the look of the page comes from the theme"
+            why = msg.WHY_LOOK()
         elif name in URL_ATTRIBUTES:
-            why = "it could load or send something from elsewhere"
+            why = msg.WHY_ELSEWHERE()
         else:
-            why = "it is not allowed in content"
-        return Finding(f"the attribute {name} removed from <{tag}>: {why}", name)
+            why = msg.WHY_ATTRIBUTE()
+        return Finding(msg.ATTRIBUTE_REMOVED(name=name, tag=tag, why=why), name)
 
 
 # Media files: what may be published, by the name's last suffix. Anything else could be opened
@@ -300,16 +289,16 @@ _ACTIVE_SUFFIXES = frozenset({
 })
 
 
-def media_problem(name: str) -> str | None:
+def media_problem(name: str) -> Text | None:
     """Why a media file's name keeps it from being published, or None."""
     suffixes = [s.lower() for s in PurePosixPath(name).suffixes]
     if not suffixes:
-        return "a file without a suffix (.pdf, .png, …) cannot be published: browsers guess what it is"
+        return msg.MEDIA_NO_SUFFIX()
     if suffixes[-1] not in MEDIA_SUFFIXES:
-        return f"{suffixes[-1]} files are not published: browsers could open them as pages of the handbook"
+        return msg.MEDIA_SUFFIX(suffix=suffixes[-1])
     active = next((s for s in suffixes[:-1] if s in _ACTIVE_SUFFIXES), None)
     if active:
-        return f"'{active}' in the name makes some web servers send the file as a page"
+        return msg.MEDIA_ACTIVE_SUFFIX(suffix=active)
     return None
 
 
@@ -325,7 +314,7 @@ _CSS_REMOTE = re.compile(r"@import|url\(\s*(?![\"']?#)", re.IGNORECASE)
 _PROCESSING = re.compile(rb"<\?(?!xml[\s?])", re.IGNORECASE)
 
 
-def svg_problem(data: bytes) -> str | None:
+def svg_problem(data: bytes) -> Text | None:
     """Why an SVG file must not be published, or None. An SVG opened on its own is a document
     of the site, where it could run script or load other things, so only plain drawings pass:
     SVG elements only, no scripts, links, event handlers, style sheets or references outside
@@ -334,36 +323,36 @@ def svg_problem(data: bytes) -> str | None:
 
     upper = data.upper()
     if b"<!ENTITY" in upper:
-        return "it declares entities, which drawings do not need"
+        return msg.SVG_ENTITIES()
     if b"<!DOCTYPE" in upper and b"[" in data[upper.index(b"<!DOCTYPE"):].split(b">", 1)[0]:
-        return "its DOCTYPE declares things of its own, which drawings do not need"
+        return msg.SVG_DOCTYPE()
     if _PROCESSING.search(data):
-        return "it has a processing instruction (<?…?>), which can make a browser run a style sheet"
+        return msg.SVG_PROCESSING()
     try:
         # Safe here: entities were refused above, and expat fetches nothing from outside.
         root = ElementTree.fromstring(data)  # noqa: S314
     except ElementTree.ParseError as exc:
-        return f"it is not a well-formed SVG file ({exc})"
+        return msg.SVG_NOT_WELL_FORMED(detail=str(exc))
     if root.tag != f"{{{SVG_NAMESPACE}}}svg":
-        return "it is not an SVG drawing (its first element is not <svg> in the SVG namespace)"
+        return msg.SVG_NOT_SVG()
     for element in root.iter():
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag.startswith(_ACTIVE_NAMESPACES):
-            return f"it contains <{tag.rsplit('}', 1)[-1]}>, which is not part of a drawing"
+            return msg.SVG_FOREIGN(tag=tag.rsplit("}", 1)[-1])
         local_tag = tag.rsplit("}", 1)[-1].lower()
         if local_tag in _SVG_ACTIVE_TAGS:
-            return f"it contains <{local_tag}>, which can run script or lead elsewhere"
+            return msg.SVG_ACTIVE(tag=local_tag)
         if local_tag == "style" and _CSS_REMOTE.search("".join(element.itertext())):
-            return "its style sheet loads something from elsewhere"
+            return msg.SVG_STYLE_SHEET()
         for name, value in element.attrib.items():
             local = name.rsplit("}", 1)[-1].lower()
             if local.startswith("on"):
-                return f"it has the event handler {local}, which runs script"
+                return msg.SVG_HANDLER(name=local)
             if (local in ("href", "src") or name == _XLINK) and not value.strip().startswith("#"):
-                return f"it refers to '{_short(value)}'; a drawing may only refer to parts of itself"
+                return msg.SVG_REFERS(url=_short(value))
             if local == "style" and _CSS_REMOTE.search(value):
-                return "a style in it loads something from elsewhere"
+                return msg.SVG_STYLE()
             if local_tag in ("animate", "set", "animatemotion", "animatetransform") and \
                     local in ("attributename", "values", "to", "from") and "href" in value.lower():
-                return "it animates a link, which can make it run script"
+                return msg.SVG_ANIMATES_LINK()
     return None

@@ -24,7 +24,8 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .errors import HandbookError, Problem
+from . import registry as msg
+from .errors import WARNING, HandbookError, Problem
 
 FOLDER = "pagefind"
 MARK = "data-pagefind-body"  # what a template puts on the part of a page to index
@@ -114,18 +115,14 @@ def _executable() -> Path:
         from pagefind_bin import get_executable  # type: ignore[import-untyped]
         return Path(get_executable())
     except (ImportError, FileNotFoundError) as error:
-        raise HandbookError([Problem(
-            "site.yaml", f"the search index needs Pagefind, which is not installed ({error})",
-            hint="install handbook again (Pagefind comes with it), or turn search off with "
-                 "'search: false' in site.yaml")]) from None
+        raise HandbookError([Problem("site.yaml", msg.NO_PAGEFIND(detail=str(error)),
+                                     hint=msg.INSTALL_AGAIN())]) from None
 
 
 def _failed(language: str, detail: str) -> HandbookError:
     lines = [line for line in detail.splitlines() if line.strip()][-5:]
-    return HandbookError([Problem(
-        bundle_path(language), "the search index could not be built: " + (" / ".join(lines) or "no reason given"),
-        hint="this is a fault of handbook or Pagefind, not of your texts; 'search: false' in "
-             "site.yaml builds the site without search meanwhile")])
+    reason = " / ".join(lines) or msg.NO_REASON_GIVEN()
+    return HandbookError([Problem(bundle_path(language), msg.SEARCH_FAILED(detail=reason), hint=msg.SEARCH_FAULT())])
 
 
 class BackgroundIndexer:
@@ -135,7 +132,7 @@ class BackgroundIndexer:
 
     QUIET_SECONDS = 0.3  # a burst of saves is indexed once
 
-    def __init__(self, out: Path, report: Callable[[str], None]):
+    def __init__(self, out: Path, report: Callable[[list[Problem]], None]):
         self.out = out
         self.report = report
         self._pending: set[str] = set()
@@ -163,9 +160,10 @@ class BackgroundIndexer:
                 try:
                     index_language(self.out, language)
                 except HandbookError as error:
-                    self.report("\n".join(problem.format() for problem in error.problems))
+                    self.report(error.problems)
                 except OSError as error:  # the folder went away as serve stopped
-                    self.report(f"the search index of {language} was not made: {error}")
+                    self.report([Problem(bundle_path(language), msg.SEARCH_NOT_MADE(code=language, detail=str(error)),
+                                         severity=WARNING)])
             with self._lock:
                 if not self._pending:
                     self.idle.set()

@@ -39,8 +39,19 @@ class Outcome:
     error: str | None = None
 
 
+@dataclass(frozen=True)
+class Overlay:
+    """The words of the error overlay, in the editor's language (`lang`)."""
+
+    heading: str = "The handbook could not be rebuilt"
+    advice: str = "Fix the file and save it: this page reloads by itself."
+    title: str = "Error"
+    lang: str = "en"
+
+
 class _State:
     error: str | None = None
+    overlay: Overlay = Overlay()
 
 
 @dataclass(frozen=True)
@@ -187,7 +198,7 @@ LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
 def _respond(start_response: StartResponse, status: str, body: bytes, kind: str,
              state: _State) -> list[bytes]:
     if kind == "text/html" and state.error:
-        body = _with_overlay(body, state.error)
+        body = _with_overlay(body, state.error, state.overlay)
     if kind.startswith("text/") or kind in ("application/javascript", "application/xml"):
         kind += "; charset=utf-8"
     start_response(status, [("Content-Type", kind), ("Content-Length", str(len(body))),
@@ -195,27 +206,27 @@ def _respond(start_response: StartResponse, status: str, body: bytes, kind: str,
     return [body]
 
 
-def _overlay(message: str) -> str:
+def _overlay(message: str, words: Overlay) -> str:
     """The error over the page; the message is text (file names and YAML keys can hold markup)."""
-    return ('<div id="handbook-error" role="alert"><h1>The handbook could not be rebuilt</h1>'
-            f'<pre>{html.escape(message)}</pre>'
-            '<p>Fix the file and save it: this page reloads by itself.</p></div>')
+    return (f'<div id="handbook-error" role="alert" lang="{html.escape(words.lang)}">'
+            f'<h1>{html.escape(words.heading)}</h1><pre>{html.escape(message)}</pre>'
+            f'<p>{html.escape(words.advice)}</p></div>')
 
 
-def _with_overlay(body: bytes, message: str) -> bytes:
+def _with_overlay(body: bytes, message: str, words: Overlay = Overlay()) -> bytes:
     text = body.decode("utf-8", errors="replace")
     start = text.find("<body")
     end = text.find(">", start) + 1 if start >= 0 else -1
     if end <= 0:
-        return _page("Error", _overlay(message))
+        return _page(words.title, _overlay(message, words))
     link = f'<link rel="stylesheet" href="{OWN_PREFIX}overlay.css">'
     text = text.replace("</head>", link + "</head>", 1)
     end = text.find(">", text.find("<body")) + 1
-    return (text[:end] + _overlay(message) + text[end:]).encode("utf-8")
+    return (text[:end] + _overlay(message, words) + text[end:]).encode("utf-8")
 
 
 def _page(title: str, content: str) -> bytes:
-    return (f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title>"
+    return (f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>"
             f'<link rel="stylesheet" href="{OWN_PREFIX}overlay.css"></head>'
             f"<body>{content}</body></html>").encode()
 
@@ -239,10 +250,11 @@ class _Server(Server):
 
 
 def serve(root: Path, watch: Watch, rebuild: Callable[[set[Path] | None], Outcome],
-          host: str = "127.0.0.1", port: int = 8000) -> None:
+          host: str = "127.0.0.1", port: int = 8000, overlay: Overlay = Overlay()) -> None:
     """Build once, then serve `root` until interrupted, rebuilding when a watched file changes.
     Browsers reload when the output changed or an error appeared or went."""
     state = _State()
+    state.overlay = overlay
 
     def tracked(changed: set[Path] | None) -> Outcome:
         outcome = rebuild(changed)

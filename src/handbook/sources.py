@@ -10,7 +10,9 @@ from typing import Any
 
 import yaml
 
+from . import registry as msg
 from .errors import HandbookError, Problem
+from .messages import Text
 from .paths import read_site_file
 
 
@@ -81,10 +83,8 @@ def _loader_class(base: type) -> type:
         value = loader.construct_yaml_str(node)
         if _SURROGATE.search(value):  # "\uD800" in quotes: half of a character, no text
             line, column = at(loader, node)
-            raise HandbookError([Problem(loader.handbook_path, "this text holds half of a character "
-                                         "(a \\uD800-\\uDFFF escape), which cannot be published",
-                                         line, column, "write the character itself, or its whole "
-                                                       "escape, e.g. \\U0001F600")])
+            raise HandbookError([Problem(loader.handbook_path, msg.HALF_CHARACTER(), line, column,
+                                         msg.WHOLE_CHARACTER())])
         return value
 
     def construct_int(loader: Loader, node: yaml.ScalarNode) -> int:
@@ -103,13 +103,12 @@ def _loader_class(base: type) -> type:
             key = construct(loader, key_node)
             if not isinstance(key, (str, int, float, bool)) and key is not None:
                 line, column = at(loader, key_node)
-                raise HandbookError([Problem(path, "a key must be a plain word", line, column)])
+                raise HandbookError([Problem(path, msg.KEY_NOT_PLAIN(), line, column)])
             if key in result:
                 line, column = at(loader, key_node)
                 first = result.key_at[key][0]
-                raise HandbookError([Problem(
-                    path, f"'{key}' is given twice (first on line {first})", line, column,
-                    "keep one of them")])
+                raise HandbookError([Problem(path, msg.KEY_TWICE(key=str(key), line=first), line, column,
+                                             msg.KEEP_ONE())])
             result[key] = construct(loader, value_node)
             result.key_at[key] = at(loader, key_node)
             result.value_at[key] = at(loader, value_node)
@@ -153,21 +152,19 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else None
         column = mark.column + 1 if mark else None
-        message = f"YAML syntax: {exc.problem or exc.context}"
+        message = msg.YAML_SYNTAX(problem=_yaml_words(exc.problem or exc.context or ""))
         if exc.context and exc.problem:
-            context = exc.context
+            context: str | Text = _yaml_words(exc.context)
             start = exc.context_mark
             if start is not None and mark is not None and start.line != mark.line:
                 # Where an unclosed [ or { began helps more than where the parser gave up.
-                context += f" that starts on line {start.line + first_line}"
-            message = f"YAML syntax: {exc.problem} ({context})"
+                context = msg.YAML_STARTS_ON(context=context, line=start.line + first_line)
+            message = msg.YAML_SYNTAX_IN(problem=_yaml_words(exc.problem), context=context)
         raise HandbookError([Problem(path, message, line, column, _yaml_hint(exc))]) from None
     except yaml.YAMLError as exc:
-        raise HandbookError([Problem(path, f"YAML: {exc}")]) from None
+        raise HandbookError([Problem(path, msg.YAML_OTHER(detail=str(exc)))]) from None
     except RecursionError:  # e.g. 300 nested [ or {
-        raise HandbookError([Problem(
-            path, "the values are nested too deeply to be read", first_line, 1,
-            "lists and 'key: value' lines need only a few levels inside each other")]) from None
+        raise HandbookError([Problem(path, msg.NESTED_TOO_DEEPLY(), first_line, 1, msg.FEWER_LEVELS())]) from None
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -175,7 +172,17 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # What PyYAML's constructors raise, instead of a YAMLError with a position, for a value whose
 # form or '!!' tag gives it a type it cannot have: 2018-13-45, 0x_, !!bool maybe, !!int ''.
 _UNCONSTRUCTABLE = (ValueError, LookupError, AttributeError, TypeError, OverflowError)
-_KINDS = {"int": "a whole number", "float": "a number", "bool": "yes/no", "binary": "binary data"}
+_KINDS = {"int": msg.KIND_WHOLE_NUMBER, "float": msg.KIND_NUMBER, "bool": msg.KIND_YES_NO, "binary": msg.KIND_BINARY}
+# What the YAML reader says most often, in words the catalogs translate; the rest stays English.
+_YAML_WORDS = {message.text: message for message in (
+    msg.YAML_MAPPING_VALUES, msg.YAML_EXPECTED_END_KEY, msg.YAML_EXPECTED_END_ITEM, msg.YAML_EXPECTED_END_SCALAR,
+    msg.YAML_NO_COLON, msg.YAML_TAB, msg.YAML_END_OF_STREAM, msg.YAML_BLOCK_MAPPING, msg.YAML_BLOCK_COLLECTION,
+    msg.YAML_QUOTED, msg.YAML_FLOW_SEQUENCE, msg.YAML_FLOW_MAPPING, msg.YAML_SIMPLE_KEY)}
+
+
+def _yaml_words(words: str) -> str | Text:
+    message = _YAML_WORDS.get(words)
+    return message() if message is not None else words
 
 
 def _unreadable(path: str, node: yaml.Node, exc: Exception, line: int, column: int) -> Problem:
@@ -183,30 +190,28 @@ def _unreadable(path: str, node: yaml.Node, exc: Exception, line: int, column: i
     text = node.value if isinstance(node, yaml.ScalarNode) else None
     shown = text if text is None or len(text) <= 40 else text[:40] + "…"
     if kind == "timestamp":
-        detail = f": {exc}" if isinstance(exc, ValueError) and "day" in str(exc) else ""
-        return Problem(path, f"'{shown}' is not a valid date{detail}", line, column,
-                       "write dates as YYYY-MM-DD, e.g. 2019-03-01")
+        if isinstance(exc, ValueError) and str(exc) == "day is out of range for month":
+            return Problem(path, msg.NOT_A_DATE_DAY(value=str(shown)), line, column, msg.WRITE_DATES())
+        return Problem(path, msg.NOT_A_DATE(value=str(shown)), line, column, msg.WRITE_DATES())
     if text is None:
-        return Problem(path, f"this {describe([]) if isinstance(node, yaml.SequenceNode) else 'value'} "
-                             "cannot be read", line, column, "leave out any '!!…' before it")
-    return Problem(path, f"'{shown}' cannot be read as {_KINDS.get(kind, kind)}", line, column,
-                   "to use it as a text, put it in quotes (and leave out any '!!…' before it)")
+        return Problem(path, msg.LIST_UNREADABLE() if isinstance(node, yaml.SequenceNode) else msg.VALUE_UNREADABLE(),
+                       line, column, msg.LEAVE_OUT_TAG())
+    return Problem(path, msg.CANNOT_READ_AS(value=str(shown), kind=_KINDS[kind]() if kind in _KINDS else kind),
+                   line, column, msg.QUOTE_IT())
 
 
-def _yaml_hint(exc: yaml.MarkedYAMLError) -> str | None:
+def _yaml_hint(exc: yaml.MarkedYAMLError) -> Text | None:
     problem = exc.problem or ""
     if "mapping values are not allowed" in problem:
-        return "a value containing ': ' must be put in quotes"
+        return msg.QUOTE_COLON()
     if "found character '\\t'" in problem:
-        return "YAML is indented with spaces, not tabs"
+        return msg.NO_TABS()
     if "expected <block end>, but found '?'" in problem or "expected <block end>, but found '-'" in problem:
-        return ("check the spaces at the start of this line and the one above: lines that belong "
-                "together start with the same number of spaces (spaces, not tabs)")
+        return msg.CHECK_SPACES()
     if "expected <block end>, but found '<scalar>'" in problem:
-        return ("a value that starts with a quotation mark must end with it; to quote part of it, "
-                "put the whole value in single quotes: title: '\"Word\" and more'")
+        return msg.END_QUOTE()
     if "could not find expected ':'" in problem:
-        return "each line should be 'key: value'; check the line above for a missing colon"
+        return msg.MISSING_COLON()
     return None
 
 
@@ -214,7 +219,7 @@ def read_bytes(file: Path, path: str) -> bytes:
     try:
         return read_site_file(file)
     except OSError as exc:
-        raise HandbookError([Problem(path, f"cannot read the file: {exc.strerror}")]) from None
+        raise HandbookError([Problem(path, msg.CANNOT_READ_FILE(reason=str(exc.strerror)))]) from None
 
 
 def read_text(file: Path, path: str) -> str:
@@ -229,9 +234,8 @@ def decode_text(data: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise HandbookError([Problem(
-            path, f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})", line, column,
-            "save the file with UTF-8 encoding in your editor")]) from None
+        raise HandbookError([Problem(path, msg.NOT_UTF8(byte=f"{data[exc.start]:02x}"), line, column,
+                                     msg.SAVE_AS_UTF8())]) from None
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -255,30 +259,27 @@ def split_front_matter(text: str, path: str) -> Document:
         if lines[index].rstrip() in ("---", "..."):
             break
     else:
-        raise HandbookError([Problem(
-            path, "the front matter opened with '---' on line 1 is never closed", 1, 1,
-            "add a line with only '---' after the last front matter line")])
+        raise HandbookError([Problem(path, msg.FRONT_MATTER_NOT_CLOSED(), 1, 1, msg.CLOSE_FRONT_MATTER())])
     front = parse_yaml("\n".join(lines[1:index]), path, first_line=2)
     if front is None:
         front = parse_yaml("{}", path, first_line=2)
     if not isinstance(front, YamlMap):
-        raise HandbookError([Problem(
-            path, f"the front matter must be 'key: value' lines, got {describe(front)}", 2, 1)])
+        raise HandbookError([Problem(path, msg.FRONT_MATTER_NOT_MAPPING(kind=describe(front)), 2, 1)])
     return Document(front, "\n".join(lines[index + 1:]), index + 2)
 
 
-def describe(value: Any) -> str:
+def describe(value: Any) -> str | Text:
     """Name a YAML value's type in an editor's words."""
     if value is None:
-        return "nothing"
+        return msg.KIND_NOTHING()
     if isinstance(value, bool):
-        return "yes/no"
+        return msg.KIND_YES_NO()
     if isinstance(value, (int, float)):
-        return "a number"
+        return msg.KIND_NUMBER()
     if isinstance(value, str):
-        return "a text"
+        return msg.KIND_TEXT()
     if isinstance(value, list):
-        return "a list"
+        return msg.KIND_LIST()
     if isinstance(value, dict):
-        return "a mapping"
+        return msg.KIND_MAPPING()
     return type(value).__name__

@@ -7,10 +7,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import registry as msg
 from .config import load_config
 from .content import load_site
-from .errors import Problems, count
+from .errors import Problems
 from .freshness import past_review
+from .messages import Language, english
 from .model import Page, Site
 
 ORIGINAL, TRANSLATED, OUTDATED, MISSING = "original", "translated", "outdated", "missing"
@@ -67,30 +69,34 @@ def load_status(site_dir: Path, on: dt.date) -> tuple[list[str], list[Row], Prob
     return list(config.languages), site_status(site, on), problems
 
 
-_MARKS = {ORIGINAL: "original", TRANSLATED: "translated", OUTDATED: "OUTDATED", MISSING: "-"}
-
-
-def format_table(languages: list[str], rows: list[Row]) -> str:
+def format_table(languages: list[str], rows: list[Row], say: Language | None = None) -> str:
+    """The table for people, in the editor's language (English by default)."""
+    say = say or english()
+    marks = {ORIGINAL: say(msg.STATUS_ORIGINAL()), TRANSLATED: say(msg.STATUS_TRANSLATED()),
+             OUTDATED: say(msg.STATUS_OUTDATED()), MISSING: "-"}
+    heading = say(msg.STATUS_PAGE())
     names = [f"{row.organisation}/{row.page_id}" for row in rows]
-    width = max([len("page")] + [len(n) for n in names]) + 2
-    column = max(len(m) for m in _MARKS.values()) + 2
-    lines = ["page".ljust(width) + "".join(code.ljust(column) for code in languages)]
+    width = max([len(heading)] + [len(n) for n in names]) + 2
+    column = max(len(m) for m in marks.values()) + 2
+    lines = [heading.ljust(width) + "".join(code.ljust(column) for code in languages)]
     for name, row in zip(names, rows, strict=False):
-        lines.append(name.ljust(width) + "".join(_MARKS[row.cells[c].status].ljust(column)
+        lines.append(name.ljust(width) + "".join(marks[row.cells[c].status].ljust(column)
                                                  for c in languages))
     counts = {state: sum(1 for r in rows for c in r.cells.values() if c.status == state)
               for state in (TRANSLATED, OUTDATED, MISSING)}
     translations = counts[TRANSLATED] + counts[OUTDATED]
     lines.append("")
-    lines.append(f"{count(len(rows), 'page')}; {count(translations, 'translation')} "
-                 f"({counts[OUTDATED]} outdated); {counts[MISSING]} missing")
+    lines.append(say(msg.STATUS_SUMMARY(pages=msg.PAGES(count=len(rows)),
+                                        translations=msg.TRANSLATIONS(count=translations),
+                                        outdated=msg.OUTDATED(count=counts[OUTDATED]),
+                                        missing=msg.MISSING(count=counts[MISSING]))))
     due = [row.original for row in rows if row.past_review]
     if due:
         lines.append("")
-        lines.append(f"{count(len(due), 'page')} past the review date:")
+        lines.append(say(msg.PAST_REVIEW(count=len(due))))
         for page in due:
             assert page.review_by is not None
-            lines.append(f"{page.file}:{page.review_by_line}: review by {page.review_by.isoformat()}")
+            lines.append(f"{page.file}:{page.review_by_line}: {say(msg.REVIEW_BY(date=page.review_by.isoformat()))}")
     return "\n".join(line.rstrip() for line in lines)
 
 

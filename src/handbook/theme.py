@@ -17,6 +17,7 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 from markupsafe import escape
 
+from . import registry as msg
 from .config import SiteConfig
 from .depends import item_key
 from .errors import HandbookError, Problem, Problems
@@ -63,9 +64,8 @@ def load_theme(config: SiteConfig) -> Theme:
     elif (BUNDLED_THEMES / config.theme).is_dir():
         path, label = BUNDLED_THEMES / config.theme, f"<{config.theme} theme>"
     else:
-        raise HandbookError([Problem("site.yaml", f"there is no theme '{config.theme}'",
-                                     hint="use 'theme: default' or create themes/"
-                                          f"{config.theme}/templates/")])
+        raise HandbookError([Problem("site.yaml", msg.NO_THEME(theme=config.theme),
+                                     hint=msg.USE_DEFAULT_THEME(theme=config.theme))])
     dirs = tuple(d for d in (config.root / "templates", path / "templates") if d.is_dir())
     templates: dict[str, tuple[str, str]] = {}
     for folder, folder_label in ((config.root / "templates", "templates"), (path / "templates", f"{label}/templates")):
@@ -102,11 +102,8 @@ def load_translations(theme: Theme, language: str, problems: Problems,
     english = parse_locale(language).language == "en"
     if not sources:
         if not english:
-            problems.warning(f"locales/{language}/{CATALOG}",
-                             f"no interface translation for '{language}': menus and headings "
-                             "will be in English",
-                             hint=f"create it with: pybabel init -i {theme.label}/locales/messages.pot "
-                                  f"-d locales -l {language}")
+            problems.warning(f"locales/{language}/{CATALOG}", msg.NO_INTERFACE_TRANSLATION(code=language),
+                             hint=msg.PYBABEL_INIT(template=f"{theme.label}/locales/messages.pot", code=language))
         return NullTranslations()
 
     catalogs = [(_read_catalog(file, label, language), label) for file, label in sources]
@@ -120,24 +117,18 @@ def load_translations(theme: Theme, language: str, problems: Problems,
             if msgid:
                 _check_placeholders(message, strings, label, problems)
             if msgid and any(_MARKUP.search(text) for text in strings):
-                problems.warning(label, f"the translation of '{msgid}' contains HTML, which readers "
-                                        "will see as text", message.lineno,
-                                 hint="interface strings are plain text: remove the tags")
+                problems.warning(label, msg.TRANSLATION_HTML(msgid=msgid), message.lineno, hint=msg.PLAIN_TEXT())
             if not msgid or msgid in translated:
                 continue
             if message.fuzzy:
-                problems.warning(label, f"fuzzy translation of '{msgid}' is not used", message.lineno,
-                                 hint="check the translation and remove the '#, fuzzy' line")
+                problems.warning(label, msg.FUZZY(msgid=msgid), message.lineno, hint=msg.CHECK_FUZZY())
             else:
-                problems.warning(label, f"'{msgid}' is not translated", message.lineno,
-                                 hint="fill in its msgstr")
+                problems.warning(label, msg.NOT_TRANSLATED(msgid=msgid), message.lineno, hint=msg.FILL_MSGSTR())
     expected = _template_messages(theme.locales_dir / "messages.pot")
     missing = sorted(expected - {_msgid(m) for c, _ in catalogs for m in c if m.id})
     if missing and not english:
-        problems.warning(catalogs[-1][1], f"{len(missing)} interface strings have no entry for "
-                                          f"'{language}', e.g. '{missing[0]}'",
-                         hint=f"run: pybabel update -i {theme.label}/locales/messages.pot "
-                              f"-d locales -l {language}")
+        problems.warning(catalogs[-1][1], msg.NO_ENTRIES(count=len(missing), code=language, msgid=missing[0]),
+                         hint=msg.PYBABEL_UPDATE(template=f"{theme.label}/locales/messages.pot", code=language))
 
     result = NullTranslations()
     for catalog, label in catalogs:
@@ -147,9 +138,8 @@ def load_translations(theme: Theme, language: str, problems: Problems,
             buffer.seek(0)
             compiled = Translations(fp=buffer)
         except (ValueError, LookupError, OSError) as exc:  # e.g. a NUL inside a msgid
-            raise HandbookError([Problem(label, f"cannot read the catalog: {exc}",
-                                         hint="the header should say charset=UTF-8; look for a control "
-                                              "character (such as NUL) in a msgid")]) from None
+            raise HandbookError([Problem(label, msg.CANNOT_READ_CATALOG(detail=str(exc)),
+                                         hint=msg.CHARSET_OR_NUL())]) from None
         result = compiled if not isinstance(result, Translations) else result.merge(compiled)
     return result
 
@@ -168,16 +158,13 @@ def _check_placeholders(message: Message, strings: tuple[str, ...], label: str,
             continue
         rest = _PLACEHOLDER.sub("", text)
         if "%" in rest:
-            problems.error(label, f"the translation of '{_msgid(message)}' has a '%' that is neither "
-                                  "'%%' nor a placeholder such as %(name)s", message.lineno,
-                           hint="write a percent sign as %%")
+            problems.error(label, msg.LONE_PERCENT(msgid=_msgid(message)), message.lineno, hint=msg.DOUBLE_PERCENT())
             return
         unknown = sorted({name for name in _PLACEHOLDER.findall(text) if name} - known)
         if unknown:
-            problems.error(label, f"the translation of '{_msgid(message)}' uses %({unknown[0]})s, "
-                                  "which the original does not have", message.lineno,
-                           hint="use only the placeholders of the msgid: "
-                                + (", ".join(f"%({n})s" for n in sorted(known - {"num"})) or "none"))
+            names = ", ".join(f"%({n})s" for n in sorted(known - {"num"}))
+            problems.error(label, msg.UNKNOWN_PLACEHOLDER(msgid=_msgid(message), name=unknown[0]), message.lineno,
+                           hint=msg.ONLY_PLACEHOLDERS(names=names or msg.NONE()))
             return
 
 
@@ -207,17 +194,14 @@ def _read_catalog(file: Path, label: str, language: str) -> Catalog:
     plurals = _NPLURALS.search(text)
     if plurals and not 1 <= int(plurals.group(1)) <= 6:
         line = text.count("\n", 0, plurals.start()) + 1
-        raise HandbookError([Problem(label, f"the header says nplurals={plurals.group(1)}, but a "
-                                            "language has 1 to 6 plural forms", line,
-                                     hint="copy the Plural-Forms line from the theme's catalog "
-                                          "for the language")])
+        raise HandbookError([Problem(label, msg.NPLURALS(count=plurals.group(1)), line, hint=msg.COPY_PLURAL_FORMS())])
     try:
         return read_po(io.BytesIO(text.encode("utf-8")), locale=language, abort_invalid=True)
     except PoFileError as exc:
-        raise HandbookError([Problem(label, f"catalog syntax: {exc}", getattr(exc, "lineno", None))]) from None
+        raise HandbookError([Problem(label, msg.CATALOG_SYNTAX(detail=str(exc)),
+                                     getattr(exc, "lineno", None))]) from None
     except (ValueError, LookupError) as exc:  # LookupError: a charset Python does not know
-        raise HandbookError([Problem(label, f"cannot read the catalog: {exc}",
-                                     hint="the header should say charset=UTF-8")]) from None
+        raise HandbookError([Problem(label, msg.CANNOT_READ_CATALOG(detail=str(exc)), hint=msg.CHARSET())]) from None
 
 
 def _strings(message: Message) -> tuple[str, ...]:
@@ -252,9 +236,7 @@ def _check_po_lines(text: str, label: str) -> None:
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if stripped and not stripped.startswith("#") and not _PO_LINE.match(stripped):
-            problems.append(Problem(label, f"catalog syntax: cannot read this line: {stripped[:60]}",
-                                    number, 1, 'each line is msgid "…", msgstr "…", or a "…" '
-                                               "continuation, with the quotes closed"))
+            problems.append(Problem(label, msg.CATALOG_LINE(line=stripped[:60]), number, 1, msg.CATALOG_LINES()))
     if problems:
         raise HandbookError(problems)
 
