@@ -282,7 +282,7 @@ def test_an_organisation_cannot_take_the_statements_address(make_site, run):
                      site_with(FACTS))
     result = run("build", root)
     assert result.code == 1
-    assert ("content/pristupnost: error: the organisation's address cs/pristupnost/ is the accessibility "
+    assert ("content/pristupnost: error[HB439]: the organisation's address cs/pristupnost/ is the accessibility "
             "statement's") in result.err
     assert not (root / "build").exists()
 
@@ -332,7 +332,7 @@ def test_the_statement_depends_on_settings_and_catalogs_not_on_content(make_site
 
 def test_without_the_setting_a_warning_that_strict_lets_pass(build_site):
     result = build_site(ORG, SITE, "--strict")
-    assert "site.yaml: warning: this site publishes no accessibility statement" in result.err
+    assert "site.yaml: warning[HB443]: this site publishes no accessibility statement" in result.err
     assert "accessibility: false" in result.err  # the hint says how to silence it
     assert not (result.build / "en/accessibility").exists()
     assert all(TITLE[soup.html["lang"]] not in text_of(soup.footer)
@@ -343,12 +343,12 @@ def test_required_warns_and_fails_a_strict_build(make_site, run):
     root = make_site(ORG, site_with("accessibility: required\n"))
     result = run("build", root)
     assert result.code == 0
-    assert "site.yaml:5:16: warning: 'accessibility: required', but site.yaml gives no accessibility statement" \
+    assert "site.yaml:5:16: warning[HB441]: 'accessibility: required', but site.yaml gives no accessibility statement" \
         in result.err
     before = files_of(root / "build")
     strict = run("build", "--strict", root)
     assert strict.code == 1
-    assert "site.yaml:5:16: warning: 'accessibility: required'" in strict.err
+    assert "site.yaml:5:16: warning[HB441]: 'accessibility: required'" in strict.err
     assert "nothing was written" in strict.err
     assert files_of(root / "build") == before
     assert run("check", "--strict", root).code == 1
@@ -374,36 +374,36 @@ def test_a_statement_published_elsewhere_is_linked_from_every_page(build_site):
 
 MISTAKES = [  # (a line of FACTS, what a mistake makes of it, the message, a word of its hint)
     ("  reviewed: 2026-02-16", "  reviwed: 2026-02-16",
-     "site.yaml:13:3: error: unknown key 'reviwed' in 'accessibility'", "did you mean 'reviewed'?"),
+     "site.yaml:13:3: error[HB030]: unknown key 'reviwed' in 'accessibility'", "did you mean 'reviewed'?"),
     ("  status: partial", "  status: partly",
-     "site.yaml:10:11: error: 'status' must be one of full, partial, none, got 'partly'", "did you mean 'partial'?"),
+     "site.yaml:10:11: error[HB433]: 'status' must be one of full, partial, none, got 'partly'", "did you mean 'partial'?"),
     ("  method: self-assessment", "  method: self assessment",
-     "site.yaml:11:11: error: 'method' must be one of self-assessment, third-party, got 'self assessment'",
+     "site.yaml:11:11: error[HB433]: 'method' must be one of self-assessment, third-party, got 'self assessment'",
      "did you mean 'self-assessment'?"),
     ("  prepared: 2025-09-01", "  prepared: 1. 9. 2025",
-     "site.yaml:12:13: error: 'prepared' must be a date, got a text '1. 9. 2025'", "YYYY-MM-DD"),
+     "site.yaml:12:13: error[HB040]: 'prepared' must be a date, got a text '1. 9. 2025'", "YYYY-MM-DD"),
     ("  reviewed: 2026-02-16", "  reviewed: 2025-01-01",
-     "site.yaml:13:13: error: 'reviewed' (2025-01-01) is before 'prepared' (2025-09-01)", "last checked"),
+     "site.yaml:13:13: error[HB408]: 'reviewed' (2025-01-01) is before 'prepared' (2025-09-01)", "last checked"),
     ("  country: SE", "  country: Sverige",
-     "site.yaml:9:12: error: 'country' must be a two-letter country code, got 'Sverige'", "SE, DK, CZ"),
+     "site.yaml:9:12: error[HB209]: 'country' must be a two-letter country code, got 'Sverige'", "SE, DK, CZ"),
     ("  country: SE", "  country: FI",
-     "site.yaml:9:12: error: the statement must name the enforcement body readers can turn to: handbook "
+     "site.yaml:9:12: error[HB430]: the statement must name the enforcement body readers can turn to: handbook "
      "knows none for 'FI'", "'enforcement:'"),
     ("      reason: disproportionate-burden", "      reason: burden",
-     "site.yaml:22:15: error: 'reason' must be one of non-compliance, disproportionate-burden, out-of-scope, "
+     "site.yaml:22:15: error[HB433]: 'reason' must be one of non-compliance, disproportionate-burden, out-of-scope, "
      "got 'burden'", None),
     ("        en: The film has no subtitles.",
      "        en: The film has no subtitles.\n        de: Der Film hat keine Untertitel.",
-     "site.yaml:18:9: error: 'text' has a text for 'de', which is not in 'languages'", "sv, da, cs, en"),
+     "site.yaml:18:9: error[HB414]: 'text' has a text for 'de', which is not in 'languages'", "sv, da, cs, en"),
     ("    email: tillganglighet@ekdalen.example", "    email: tillganglighet(at)ekdalen.example",
-     "site.yaml:27:12: error: 'email' must be an email address, got 'tillganglighet(at)ekdalen.example'", None),
+     "site.yaml:27:12: error[HB423]: 'email' must be an email address, got 'tillganglighet(at)ekdalen.example'", None),
     ("    phone: '+46 10 123 45 67'", "    phone: 0101234567",
-     "site.yaml:28:12: error: 'phone' must be in quotes: written without, it is read as a number",
+     "site.yaml:28:12: error[HB435]: 'phone' must be in quotes: written without, it is read as a number",
      "phone: '+46 771 11 44 00'"),
     ("    phone: '+46 10 123 45 67'", "    phone: 'ring oss'",
-     "site.yaml:28:12: error: 'phone' must be a phone number, got 'ring oss'", "digits"),
+     "site.yaml:28:12: error[HB437]: 'phone' must be a phone number, got 'ring oss'", "digits"),
     ("    url: https://ekdalen.example/synpunkter", "    url: ekdalen.example/synpunkter",
-     "site.yaml:29:10: error: 'url' must be a web address starting with https:// or http://, got "
+     "site.yaml:29:10: error[HB211]: 'url' must be a web address starting with https:// or http://, got "
      "'ekdalen.example/synpunkter'", None),
 ]
 
@@ -423,36 +423,36 @@ def test_each_mistake_is_reported_at_its_line(make_site, run, line, mistake, mes
 
 @pytest.mark.parametrize("facts,message", [
     ("accessibility: maybe\n",
-     "site.yaml:5:16: error: 'accessibility' must be the facts of the accessibility statement, 'required' or "
+     "site.yaml:5:16: error[HB401]: 'accessibility' must be the facts of the accessibility statement, 'required' or "
      "false, got a text 'maybe'"),
-    ("accessibility: true\n", "site.yaml:5:16: error: 'accessibility' must be the facts"),
-    ("accessibility:\n  country: SE\n", "site.yaml:6:3: error: 'accessibility' is missing 'publisher'"),
+    ("accessibility: true\n", "site.yaml:5:16: error[HB400]: 'accessibility' must be the facts"),
+    ("accessibility:\n  country: SE\n", "site.yaml:6:3: error[HB033]: 'accessibility' is missing 'publisher'"),
     ("accessibility:\n  publisher: R\n  country: SE\n  status: partial\n  method: self-assessment\n"
      "  prepared: 2025-09-01\n  contact: {email: a@b.example}\n",
-     "site.yaml:8:11: error: 'status: partial' needs the content that is not accessible, listed under 'issues'"),
+     "site.yaml:8:11: error[HB417]: 'status: partial' needs the content that is not accessible, listed under 'issues'"),
     ("accessibility:\n  publisher: R\n  country: SE\n  status: full\n  method: self-assessment\n"
      "  prepared: 2025-09-01\n  contact: {email: a@b.example}\n  issues: [Filmen saknar text.]\n",
-     "site.yaml:12:12: error: 'status: full' and an issue of non-compliance: a fully compliant site has none"),
+     "site.yaml:12:12: error[HB420]: 'status: full' and an issue of non-compliance: a fully compliant site has none"),
     ("accessibility:\n  publisher: R\n  country: SE\n  status: full\n  method: self-assessment\n"
      "  prepared: 2025-09-01\n  contact: {name: Enheten}\n",
-     "site.yaml:11:12: error: 'contact' needs at least one way to reach you: email, phone or url"),
+     "site.yaml:11:12: error[HB427]: 'contact' needs at least one way to reach you: email, phone or url"),
     ("accessibility:\n  publisher: R\n  country: SE\n  status: full\n  method: self-assessment\n"
      "  prepared: 2025-09-01\n",
-     "site.yaml:6:3: error: 'accessibility' is missing 'contact'"),
+     "site.yaml:6:3: error[HB033]: 'accessibility' is missing 'contact'"),
     ("accessibility:\n  publisher: {en: Region}\n  country: SE\n  status: full\n  method: self-assessment\n"
      "  prepared: 2025-09-01\n  contact: {email: a@b.example}\n",
-     "site.yaml:6:14: error: 'publisher' has no text in the default language 'sv'"),
+     "site.yaml:6:14: error[HB049]: 'publisher' has no text in the default language 'sv'"),
     ("accessibility:\n  url: https://was.example/x\n  status: full\n",
-     "site.yaml:7:3: error: 'accessibility' has 'url', a statement published elsewhere, and 'status'"),
+     "site.yaml:7:3: error[HB406]: 'accessibility' has 'url', a statement published elsewhere, and 'status'"),
     ("accessibility:\n  publisher: R\n  country: SE\n  status: partial\n  method: self-assessment\n"
      "  prepared: 2025-09-01\n  contact: {email: a@b.example}\n  issues:\n    - reason: out-of-scope\n",
-     "site.yaml:13:7: error: an issue is missing 'text'"),
+     "site.yaml:13:7: error[HB033]: an issue is missing 'text'"),
     ("accessibility:\n  publisher: R\n  status: partial\n  method: self-assessment\n"
      "  prepared: 2025-09-01\n  contact: {email: a@b.example}\n  issues: [X]\n"
      "  enforcement: {url: 'https://e.example/'}\n",
-     "site.yaml:12:16: error: 'enforcement' is missing 'name'"),
+     "site.yaml:12:16: error[HB033]: 'enforcement' is missing 'name'"),
     ("accessibility:\n  url: was.digst.dk/x\n",
-     "site.yaml:6:8: error: 'url' must be a web address starting with https:// or http://"),
+     "site.yaml:6:8: error[HB211]: 'url' must be a web address starting with https:// or http://"),
 ])
 def test_each_incomplete_statement_is_reported_at_its_line(make_site, run, facts, message):
     root = make_site(ORG, site_with(facts))
@@ -474,4 +474,4 @@ def test_markup_in_the_texts_is_sanitised_with_a_warning_at_its_line(make_site, 
     assert run("build", "--strict", root).code == 1
     bad = make_site(ORG, site_with(facts.replace("https://lm.example/", "javascript:alert(1)")))
     result = run("build", bad)
-    assert result.code == 1 and "site.yaml:23: error: the link 'javascript:alert(1)' is not allowed" in result.err
+    assert result.code == 1 and "site.yaml:23: error[HB323]: the link 'javascript:alert(1)' is not allowed" in result.err

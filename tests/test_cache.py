@@ -55,10 +55,10 @@ def test_a_saved_but_unchanged_file_renders_nothing(run, site):
 def test_warnings_are_repeated_when_nothing_changed(run, site):
     (site / "content/proaros/notes.txt").write_text("x", encoding="utf-8")
     first = run("build", site)
-    assert "content/proaros/notes.txt: warning: this is not used" in first.err
+    assert "content/proaros/notes.txt: warning[HB219]: this is not used" in first.err
     again = run("build", site)
     assert summary(again.err) == (0, 0)
-    assert "content/proaros/notes.txt: warning: this is not used" in again.err
+    assert "content/proaros/notes.txt: warning[HB219]: this is not used" in again.err
 
 
 def test_one_edit_renders_what_shows_it(run, site):
@@ -110,7 +110,7 @@ def test_a_cache_that_is_not_a_database_is_rebuilt_with_a_warning(run, site, tmp
     shutil.rmtree(site / "build")
     result = run("build", site)
     assert result.code == 0
-    assert ".cache/handbook: warning: the build cache" in result.err and "it is rebuilt" in result.err
+    assert ".cache/handbook: warning[HB608]: the build cache" in result.err and "it is rebuilt" in result.err
     assert summary(result.err)[0] == 44
     assert files_of(site / "build") == clean_build(run, site, tmp_path / "clean")
     assert summary(run("build", site).err) == (0, 0)  # and it works again

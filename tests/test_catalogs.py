@@ -82,14 +82,14 @@ def test_fuzzy_translation_warns_and_fails_strict(make_site, run):
 
     result = run("build", root)
     assert result.code == 0
-    assert "warning: fuzzy translation of 'Skip to content'" in result.err
+    assert "warning[HB506]: fuzzy translation of 'Skip to content'" in result.err
     assert "themes/mine/locales/sv/LC_MESSAGES/messages.po:" in result.err
     skip = result.html("sv/index.html").select_one(".skip-link").get_text()
     assert skip == "Skip to content"  # a fuzzy string is not used
 
     strict = run("build", "--strict", "--out", root / "strict-out", root)
     assert strict.code == 1
-    assert "warning: fuzzy translation of 'Skip to content'" in strict.err
+    assert "warning[HB506]: fuzzy translation of 'Skip to content'" in strict.err
     assert not (root / "strict-out").exists()
 
 
@@ -108,7 +108,7 @@ def test_broken_catalog_syntax_is_reported_with_its_line(make_site, run, tmp_pat
     line = original.count("\n") + 3
     result = run("build", root)
     assert result.code == 1
-    assert f"themes/mine/locales/sv/LC_MESSAGES/messages.po:{line}:1: error: catalog syntax" in result.err
+    assert f"themes/mine/locales/sv/LC_MESSAGES/messages.po:{line}:1: error[HB522]: catalog syntax" in result.err
     assert not (root / "build").exists()
 
 

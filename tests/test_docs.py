@@ -1,5 +1,7 @@
-"""Every example in the editors' guide, docs/editing.md, is tested here, so that the guide cannot
-drift from the tool. The first line of each fenced code block says what the block is:
+"""Every example in the editors' guides, docs/editing.md and its translations docs/editing.<lang>.md,
+is tested here, so that no guide can drift from the tool. A guide's messages are in its own
+language (`handbook --lang <lang>`; English for editing.md), with the same codes. The first line
+of each fenced code block says what the block is:
 
     yaml file=PATH            a file of the guide's example site (any language word, e.g.
                               markdown or svg); a later block for the same path replaces an
@@ -27,9 +29,13 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from handbook import messages, registry
 from handbook.cli import main
+from handbook.messages import Message
 
-GUIDE = Path(__file__).resolve().parent.parent / "docs" / "editing.md"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+# docs/editing.md is in English; docs/editing.sv.md in Swedish, and so on.
+GUIDE_FILE = re.compile(r"editing(?:\.(?P<lang>[a-z]{2,3}))?\.md")
 
 # A fenced block: an opening fence of three or more backticks with its info string, the body,
 # and a closing fence of the same backticks, each fence at the start of a line.
@@ -50,8 +56,9 @@ KINDS = {("text", frozenset({"error"})): "error", ("sh", frozenset()): "commands
 
 @dataclass(frozen=True)
 class Block:
-    """One fenced code block of the guide."""
+    """One fenced code block of a guide."""
 
+    guide: str               # docs/editing.md, docs/editing.sv.md, …
     line: int                # where it starts in the guide, for messages
     language: str            # the first word of the info string
     flags: frozenset[str]    # the other words, such as broken, error, output
@@ -66,15 +73,16 @@ class Block:
         return KINDS.get((self.language, self.flags), "unknown")
 
     def __str__(self) -> str:
-        return f"docs/editing.md:{self.line} ({self.language} {' '.join(sorted(self.flags))})"
+        return f"{self.guide}:{self.line} ({self.language} {' '.join(sorted(self.flags))})"
 
 
-def read_blocks(markdown: str) -> list[Block]:
+def read_blocks(markdown: str, guide: str = "docs/editing.md") -> list[Block]:
     blocks = []
     for match in FENCE.finditer(markdown):
         words = match["info"].split()
         attributes = dict(word.split("=", 1) for word in words[1:] if "=" in word)
         blocks.append(Block(
+            guide=guide,
             line=markdown.count("\n", 0, match.start()) + 1,
             language=words[0] if words else "",
             flags=frozenset(word for word in words[1:] if "=" not in word),
@@ -84,20 +92,44 @@ def read_blocks(markdown: str) -> list[Block]:
 
 
 @dataclass(frozen=True)
+class Guide:
+    """One editors' guide: its blocks, and the language its messages are in."""
+
+    name: str                # docs/editing.sv.md
+    language: str            # sv: what `handbook --lang` is given for its commands and mistakes
+    blocks: list[Block]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def read_guides() -> list[Guide]:
+    guides = []
+    for file in sorted(DOCS.glob("editing*.md")):
+        match = GUIDE_FILE.fullmatch(file.name)
+        if match:
+            name = f"docs/{file.name}"
+            guides.append(Guide(name, match["lang"] or "en", read_blocks(file.read_text(encoding="utf-8"), name)))
+    return guides
+
+
+@dataclass(frozen=True)
 class Mistake:
     """A broken file and the block of messages that must follow it."""
 
+    guide: Guide
     broken: Block
     expected: Block | None
 
     def id(self) -> str:
-        return f"{self.broken.line}: {self.broken.path}"
+        return f"{self.guide.language}:{self.broken.line}: {self.broken.path}"
 
 
 @dataclass(frozen=True)
 class Command:
     """One `handbook …` line of a sh block, and what the guide says it prints, if it does."""
 
+    guide: Guide
     words: tuple[str, ...]   # the arguments after `handbook`
     where: str
     output: Block | None = None
@@ -106,10 +138,10 @@ class Command:
         return "handbook " + shlex.join(self.words)
 
     def id(self) -> str:
-        return f"{self.where.rpartition(':')[2]}: {self}"
+        return f"{self.guide.language}:{self.where.rpartition(':')[2]}: {self}"
 
 
-BLOCKS = read_blocks(GUIDE.read_text(encoding="utf-8"))
+GUIDES = read_guides()
 
 
 def good_site(blocks: list[Block]) -> dict[str, str]:
@@ -117,17 +149,19 @@ def good_site(blocks: list[Block]) -> dict[str, str]:
     return {block.path: block.text for block in blocks if block.kind == "file"}
 
 
-def mistakes(blocks: list[Block]) -> list[Mistake]:
+def mistakes(guide: Guide) -> list[Mistake]:
     found = []
+    blocks = guide.blocks
     for index, block in enumerate(blocks):
         if block.kind == "broken":
             following = blocks[index + 1] if index + 1 < len(blocks) else None
-            found.append(Mistake(block, following if following and following.kind == "error" else None))
+            found.append(Mistake(guide, block, following if following and following.kind == "error" else None))
     return found
 
 
-def commands(blocks: list[Block]) -> list[Command]:
+def commands(guide: Guide) -> list[Command]:
     found = []
+    blocks = guide.blocks
     for index, block in enumerate(blocks):
         if block.kind != "commands":
             continue
@@ -137,14 +171,14 @@ def commands(blocks: list[Block]) -> list[Command]:
                  for offset, line in enumerate(block.text.splitlines(), start=1)]
         lines = [(offset, words) for offset, words in lines if words and words[0] == "handbook"]
         for number, (offset, words) in enumerate(lines, start=1):
-            found.append(Command(tuple(words[1:]), f"docs/editing.md:{block.line + offset}",
+            found.append(Command(guide, tuple(words[1:]), f"{guide.name}:{block.line + offset}",
                                  output if number == len(lines) else None))
     return found
 
 
-SITE = good_site(BLOCKS)
-MISTAKES = mistakes(BLOCKS)
-COMMANDS = commands(BLOCKS)
+SITES = {guide.name: good_site(guide.blocks) for guide in GUIDES}
+MISTAKES = [mistake for guide in GUIDES for mistake in mistakes(guide)]
+COMMANDS = [command for guide in GUIDES for command in commands(guide)]
 NEW_COMMANDS = [c for c in COMMANDS if c.words[:1] == ("new",)]
 OTHER_COMMANDS = [c for c in COMMANDS if c.words[:1] not in (("new",), ("serve",))]
 
@@ -158,16 +192,21 @@ class Run:
     err: str
 
 
+def said(guide: Guide, message: Message) -> str:
+    """A word of the tool's, such as 'error' or 'hint', in the guide's language."""
+    return messages.language(guide.language)(message())
+
+
 def lines(text: str) -> list[str]:
     """The lines of a text, without trailing whitespace and without the last line's newline."""
     return [line.rstrip() for line in text.rstrip("\n").splitlines()]
 
 
-def handbook(*args: str | Path) -> Run:
-    """Run the command line in-process, capturing what it prints."""
+def handbook(*args: str | Path, language: str = "en") -> Run:
+    """Run the command line in-process, in a guide's language, capturing what it prints."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main([str(arg) for arg in args])
+        code = main(["--lang", language, *(str(arg) for arg in args)], environ={})
     return Run(code, out.getvalue(), err.getvalue())
 
 
@@ -190,8 +229,9 @@ def front_matter(text: str) -> dict:
 
 @dataclass(frozen=True)
 class Page:
-    """A page of the example site and where the guide says it is published."""
+    """A page of a guide's example site and where the guide says it is published."""
 
+    guide: str
     source: str
     text: str
     language: str
@@ -203,10 +243,10 @@ class Page:
         return self.language != self.original_language
 
     def __str__(self) -> str:
-        return self.source
+        return f"{self.guide}: {self.source}"
 
 
-def published_pages(site: dict[str, str]) -> list[Page]:
+def published_pages(guide: str, site: dict[str, str]) -> list[Page]:
     """Each page that is not a draft: it is in its organisation's language unless its file name
     says otherwise, and is published at <language>/<organisation>/<slug>/, the slug being its
     file name or its `slug:`."""
@@ -219,20 +259,27 @@ def published_pages(site: dict[str, str]) -> list[Page]:
         language = match["lang"] or original_language
         slug = front_matter(text).get("slug", match["id"])
         output = f"{language}/{match['org']}/{slug}/index.html"
-        pages.append(Page(path, text, language, output, original_language))
+        pages.append(Page(guide, path, text, language, output, original_language))
     return pages
 
 
-PAGES = published_pages(SITE)
+PAGES = [page for guide in GUIDES for page in published_pages(guide.name, SITES[guide.name])]
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """The guide's example site, built strictly once for the HTML tests."""
-    root = write_site(tmp_path_factory.mktemp("guide"), SITE)
-    result = handbook("build", "--strict", root)
-    assert result.code == 0, result.err
-    return root / "build"
+def builds(tmp_path_factory):
+    """Each guide's example site, built strictly once for the HTML tests."""
+    done: dict[str, Path] = {}
+
+    def built(page: Page) -> Path:
+        if page.guide not in done:
+            root = write_site(tmp_path_factory.mktemp("guide"), SITES[page.guide])
+            result = handbook("build", "--strict", root)
+            assert result.code == 0, result.err
+            done[page.guide] = root / "build"
+        return done[page.guide]
+
+    return built
 
 
 def html(path: Path) -> BeautifulSoup:
@@ -241,19 +288,31 @@ def html(path: Path) -> BeautifulSoup:
 
 # -- the guide itself -----------------------------------------------------------------------
 
-def test_the_guide_has_examples_of_every_kind():
-    assert len(SITE) >= 5, "the guide should build an example site from at least 5 files"
-    assert any(page.is_translation for page in PAGES), "no translated page"
-    assert any(PICTURE.search(page.text) for page in PAGES), "no picture"
-    assert len(MISTAKES) >= 8, "the guide should show at least 8 mistakes"
-    assert any(c.words[:2] == ("new", "org") for c in NEW_COMMANDS), "no 'handbook new org' example"
-    assert any(c.words[:2] == ("new", "page") for c in NEW_COMMANDS), "no 'handbook new page' example"
-    assert any(c.output is not None for c in COMMANDS), "no command shows its output"
+def test_the_guides_are_found():
+    assert [guide.name for guide in GUIDES][:1] == ["docs/editing.md"]
+    for guide in GUIDES:
+        assert guide.language == "en" or f"docs/editing.{guide.language}.md" == guide.name
 
 
-def test_every_block_follows_the_conventions():
-    for index, block in enumerate(BLOCKS):
-        previous = BLOCKS[index - 1] if index else None
+@pytest.mark.parametrize("guide", GUIDES, ids=str)
+def test_the_guide_has_examples_of_every_kind(guide):
+    site = SITES[guide.name]
+    pages = [page for page in PAGES if page.guide == guide.name]
+    commands_here = [c for c in COMMANDS if c.guide is guide]
+    assert len(site) >= 5, "the guide should build an example site from at least 5 files"
+    assert any(page.is_translation for page in pages), "no translated page"
+    assert any(PICTURE.search(page.text) for page in pages), "no picture"
+    assert len([m for m in MISTAKES if m.guide is guide]) >= 8, "the guide should show at least 8 mistakes"
+    assert any(c.words[:2] == ("new", "org") for c in commands_here), "no 'handbook new org' example"
+    assert any(c.words[:2] == ("new", "page") for c in commands_here), "no 'handbook new page' example"
+    assert any(c.output is not None for c in commands_here), "no command shows its output"
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=str)
+def test_every_block_follows_the_conventions(guide):
+    blocks = guide.blocks
+    for index, block in enumerate(blocks):
+        previous = blocks[index - 1] if index else None
         assert block.kind != "unknown", f"{block}: not a kind of block that is tested"
         if block.kind == "error":
             assert previous is not None and previous.kind == "broken", \
@@ -262,42 +321,59 @@ def test_every_block_follows_the_conventions():
             assert previous is not None and previous.kind == "commands", \
                 f"{block}: a 'text output' block must follow a sh block"
     for mistake in MISTAKES:
-        assert mistake.expected is not None, \
-            f"{mistake.broken}: must be followed by a 'text error' block"
+        if mistake.guide is guide:
+            assert mistake.expected is not None, \
+                f"{mistake.broken}: must be followed by a 'text error' block"
 
 
-def test_messages_shown_as_illustrations_are_tested_ones():
-    tested = {line for block in BLOCKS if block.kind == "error" for line in lines(block.text)}
-    for block in BLOCKS:
+@pytest.mark.parametrize("guide", GUIDES, ids=str)
+def test_messages_shown_as_illustrations_are_tested_ones(guide):
+    tested = {line for block in guide.blocks if block.kind == "error" for line in lines(block.text)}
+    error, hint = said(guide, registry.SEVERITY_ERROR), said(guide, registry.HINT_LABEL)
+    for block in guide.blocks:
         if block.kind == "illustration":
             for line in lines(block.text):
-                if ": error: " in line or line.lstrip().startswith("hint:"):
+                if f": {error}[HB" in line or line.lstrip().startswith(f"{hint}:"):
                     assert line in tested, f"{block}: {line!r} is not in any tested message"
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=str)
+def test_every_message_the_guide_shows_has_its_code(guide):
+    """A message line without its code is a line the tool no longer prints."""
+    for block in guide.blocks:
+        if block.kind in ("error", "notice", "illustration"):
+            for line in lines(block.text):
+                assert not re.search(r"^\S+: (error|warning|notice): ", line), \
+                    f"{block}: {line!r} has no code: messages read 'error[HB030]: …'"
 
 
 # -- the example site -----------------------------------------------------------------------
 
-def test_the_example_site_builds_strictly(tmp_path):
-    result = handbook("build", "--strict", write_site(tmp_path, SITE))
+@pytest.mark.parametrize("guide", GUIDES, ids=str)
+def test_the_example_site_builds_strictly(tmp_path, guide):
+    result = handbook("build", "--strict", write_site(tmp_path, SITES[guide.name]), language="en")
     assert result.code == 0, result.err
     assert "warning" not in result.err
 
 
 @pytest.mark.parametrize("page", PAGES, ids=str)
-def test_each_page_is_published_where_the_guide_says(built, page):
+def test_each_page_is_published_where_the_guide_says(builds, page):
+    built = builds(page)
     assert (built / page.output).is_file(), f"{page} was not published at {page.output}"
     assert html(built / page.output).html["lang"] == page.language
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES if p.source.endswith("/values.md")], ids=str)
-def test_the_values_are_shown_in_order(built, page):
+def test_the_values_are_shown_in_order(builds, page):
+    built = builds(page)
     names = [value["name"] for value in front_matter(page.text)["values"]]
     shown = [h3.get_text(" ", strip=True) for h3 in html(built / page.output).select(".value__name")]
     assert shown == names
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES if PICTURE.search(p.text)], ids=str)
-def test_pictures_keep_their_descriptions(built, page):
+def test_pictures_keep_their_descriptions(builds, page):
+    built = builds(page)
     soup = html(built / page.output)
     for picture in PICTURE.finditer(page.text):
         image = soup.find("img", alt=picture["alt"])
@@ -306,16 +382,17 @@ def test_pictures_keep_their_descriptions(built, page):
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES if p.is_translation], ids=str)
-def test_translations_point_to_their_original(built, page):
-    soup = html(built / page.output)
+def test_translations_point_to_their_original(builds, page):
+    soup = html(builds(page) / page.output)
     assert soup.find("link", rel="alternate", hreflang=page.original_language) is not None
     assert soup.find("a", hreflang=page.original_language) is not None, "no link to the original"
 
 
-def test_the_notices_the_guide_shows_are_printed(tmp_path):
-    blocks = [block for block in BLOCKS if block.kind == "notice"]
+@pytest.mark.parametrize("guide", GUIDES, ids=str)
+def test_the_notices_the_guide_shows_are_printed(tmp_path, guide):
+    blocks = [block for block in guide.blocks if block.kind == "notice"]
     assert blocks, "the guide shows no notice"
-    result = handbook("check", "--strict", write_site(tmp_path, SITE))
+    result = handbook("check", "--strict", write_site(tmp_path, SITES[guide.name]), language=guide.language)
     assert result.code == 0, result.err
     printed = lines(result.err)
     for block in blocks:
@@ -328,16 +405,17 @@ def test_the_notices_the_guide_shows_are_printed(tmp_path):
 @pytest.mark.parametrize("mistake", MISTAKES, ids=Mistake.id)
 def test_each_mistake_gives_the_message_the_guide_shows(tmp_path, mistake):
     assert mistake.expected is not None, f"{mistake.broken}: must be followed by a 'text error' block"
-    root = write_site(tmp_path, {**SITE, mistake.broken.path: mistake.broken.text})
-    result = handbook("build", "--strict", root)
+    root = write_site(tmp_path, {**SITES[mistake.guide.name], mistake.broken.path: mistake.broken.text})
+    result = handbook("build", "--strict", root, language=mistake.guide.language)
     assert result.code == 1, f"{mistake.broken}: the build did not fail\n{result.err}"
     assert "Traceback" not in result.err
     printed = lines(result.err)
     expected = [line for line in lines(mistake.expected.text) if line]
     for line in expected:
         assert line in printed, f"{mistake.expected}: {line!r} was not printed; got:\n{result.err}"
+    error = said(mistake.guide, registry.SEVERITY_ERROR)
     for line in printed:
-        if ": error: " in line:
+        if f": {error}[HB" in line:
             assert line in expected, f"{mistake.expected}: the guide does not show {line!r}"
 
 
@@ -351,19 +429,19 @@ def assert_prints(command: Command, result: Run) -> None:
 
 @pytest.mark.parametrize("command", NEW_COMMANDS, ids=Command.id)
 def test_new_makes_files_that_build(tmp_path, command):
-    root = write_site(tmp_path, SITE)
+    root = write_site(tmp_path, SITES[command.guide.name])
     before = files_in(root)
-    result = handbook(*command.words, "--site", root)
+    result = handbook(*command.words, "--site", root, language=command.guide.language)
     assert result.code == 0, f"{command.where}: '{command}' failed\n{result.err}"
     assert files_in(root) - before, f"{command.where}: '{command}' made no file"
     assert_prints(command, result)
-    after = handbook("build", "--strict", root)
+    after = handbook("build", "--strict", root, language=command.guide.language)
     assert after.code == 0, f"{command.where}: after '{command}' the site does not build\n{after.err}"
 
 
 @pytest.mark.parametrize("command", OTHER_COMMANDS, ids=Command.id)
 def test_other_commands_work_in_the_site_folder(tmp_path, monkeypatch, command):
-    monkeypatch.chdir(write_site(tmp_path, SITE))
-    result = handbook(*command.words)
+    monkeypatch.chdir(write_site(tmp_path, SITES[command.guide.name]))
+    result = handbook(*command.words, language=command.guide.language)
     assert result.code == 0, f"{command.where}: '{command}' failed\n{result.err}"
     assert_prints(command, result)

@@ -68,7 +68,7 @@ def test_status_json_says_which_pages_are_past_their_review_date(make_site, run,
     assert pages["vision"]["versions"]["en"]["status"] == "translated"
 
 
-NOTICE = ("content/org/vision.md:4: notice: the review date 2025-01-31 has passed: "
+NOTICE = ("content/org/vision.md:4: notice[HB250]: the review date 2025-01-31 has passed: "
           "read the page again to see that it is still right")
 NOTICE_HINT = ("  hint: update the text if it needs it, then set 'review_by:' to the next date it should "
                "be read again (and 'updated:' to today if you changed it)")
@@ -84,7 +84,7 @@ def test_check_gives_a_notice_at_the_review_by_line(make_site, run, monkeypatch)
     assert result.code == 0, result.err
     lines = result.err.splitlines()
     assert lines[lines.index(NOTICE) + 1] == NOTICE_HINT
-    assert sum(": notice: " in line for line in lines) == 1
+    assert sum(": notice[HB250]: " in line for line in lines) == 1
     assert not (root / "build").exists()
 
 
@@ -137,18 +137,18 @@ def broken(make_site, run):
 ])
 def test_a_review_date_that_is_not_a_date_is_an_error(broken, value, shown):
     broken({"content/org/values.md": f"---\ntitle: Värden\nreview_by: {value}\n---\nText.\n"},
-           [f"content/org/values.md:3:12: error: 'review_by' must be a date, {shown}",
+           [f"content/org/values.md:3:12: error[HB040]: 'review_by' must be a date, {shown}",
             "  hint: write dates as YYYY-MM-DD, e.g. 2019-03-01"])
 
 
 def test_an_impossible_review_date_is_an_error(broken):
     broken({"content/org/values.md": "---\ntitle: Värden\nreview_by: 2025-02-30\n---\nText.\n"},
-           ["content/org/values.md:3:12: error: '2025-02-30' is not a valid date: day is out of range for month"])
+           ["content/org/values.md:3:12: error[HB111]: '2025-02-30' is not a valid date: day is out of range for month"])
 
 
 def test_a_translation_is_reviewed_with_its_original(broken):
     broken({"content/org/vision.en.md": "---\ntitle: Vision\nreview_by: 2026-01-31\n---\nText.\n"},
-           ["content/org/vision.en.md:3:12: error: 'review_by' belongs in the original, vision.md, "
+           ["content/org/vision.en.md:3:12: error[HB231]: 'review_by' belongs in the original, vision.md, "
             "not in a translation",
             "  hint: remove this line; when vision.md is reviewed and its 'updated' date changes, "
             "'handbook status' shows this translation as OUTDATED"])

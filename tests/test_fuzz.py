@@ -94,8 +94,8 @@ class Outcome:
     err: str
 
 
-# `path[:line[:column]]: error: message`, as errors.Problem.format writes it.
-_ERROR_LINE = re.compile(r"^(?P<path>\S[^\n]*?)(?::\d+(?::\d+)?)?: error: ", re.MULTILINE)
+# `path[:line[:column]]: error[HB000]: message`, as errors.Problem.format writes it.
+_ERROR_LINE = re.compile(r"^(?P<path>\S[^\n]*?)(?::\d+(?::\d+)?)?: error\[HB\d{3}\]: ", re.MULTILINE)
 _THEME_LABEL = re.compile(r"^<(?P<theme>[^>]+) theme>/(?P<rest>.+)$")
 
 

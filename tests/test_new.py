@@ -19,7 +19,8 @@ def test_new_organisation_builds_as_it_is(site, run):
     assert result.out.splitlines() == ["created content/iq-brno/organisation.yaml",
                                        "created content/iq-brno/vision.md"]
     yaml_text = (site / "content/iq-brno/organisation.yaml").read_text()
-    assert "# The organisation's name" in yaml_text and "name: 'IQ Roma servis: Brno'" in yaml_text
+    # The comments are in the organisation's language: Czech.
+    assert "# Název organizace" in yaml_text and "name: 'IQ Roma servis: Brno'" in yaml_text
     built = run("build", "--strict", site)
     assert built.code == 0, built.err
     home = built.html("cs/index.html")
@@ -35,7 +36,7 @@ def test_new_page_builds_as_it_is(site, run, page, title):
     result = run("new", "page", f"proaros/{page}", "--site", site)
     assert result.code == 0 and result.out.strip() == f"created content/proaros/{page}.md"
     text = (site / f"content/proaros/{page}.md").read_text()
-    assert "Remove the #" in text and "never published" in text
+    assert "Ta bort #" in text and "publiceras aldrig" in text  # proAros writes in Swedish
     built = run("build", "--strict", site)
     assert built.code == 0, built.err
     assert text_of(built.html(f"sv/proaros/{page}/index.html").select_one("h1")) == title
@@ -55,14 +56,14 @@ def test_new_translation_is_a_draft_until_done(site, run):
 
 
 @pytest.mark.parametrize("args,message", [
-    (["org", "proaros"], "content/proaros: error: this organisation already exists"),
-    (["org", "Bad_Slug"], "error: 'Bad_Slug' cannot be used in a URL\n  hint: use lower-case letters, digits and '-', e.g. 'bad-slug'"),
-    (["org", "x", "--language", "de"], "site.yaml: error: the language 'de' is not in site.yaml"),
-    (["page", "nobody/vision"], "content/nobody: error: there is no such organisation"),
-    (["page", "proaros/vision"], "content/proaros/vision.md: error: already exists; nothing was written"),
-    (["page", "proaros/values.en"], "error: there is no values.md to translate"),
-    (["page", "proaros/vision.sv"], "error: the original is already in 'sv'"),
-    (["page", "proaros"], "proaros: error: give the page as <organisation>/<page>"),
+    (["org", "proaros"], "content/proaros: error[HB733]: this organisation already exists"),
+    (["org", "Bad_Slug"], "error[HB732]: 'Bad_Slug' cannot be used in a URL\n  hint: use lower-case letters, digits and '-', e.g. 'bad-slug'"),
+    (["org", "x", "--language", "de"], "site.yaml: error[HB208]: the language 'de' is not in site.yaml"),
+    (["page", "nobody/vision"], "content/nobody: error[HB736]: there is no such organisation"),
+    (["page", "proaros/vision"], "content/proaros/vision.md: error[HB730]: already exists; nothing was written"),
+    (["page", "proaros/values.en"], "error[HB738]: there is no values.md to translate"),
+    (["page", "proaros/vision.sv"], "error[HB740]: the original is already in 'sv'"),
+    (["page", "proaros"], "proaros: error[HB734]: give the page as <organisation>/<page>"),
 ])
 def test_new_refuses_with_a_clear_message(site, run, args, message):
     before = sorted(p for p in site.rglob("*"))

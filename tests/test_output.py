@@ -147,7 +147,7 @@ def test_problems_found_while_rendering_in_parallel_are_reported(make_site, tmp_
     with pytest.raises(HandbookError) as error:
         build(root, tmp_path / "out", jobs=2)
     assert [p.format() for p in error.value.problems] == [
-        "content/org/page-299.md:4: error: the link 'missing.md' points to a page that does not exist\n"
+        "content/org/page-299.md:4: error[HB303]: the link 'missing.md' points to a page that does not exist\n"
         "  hint: pages of org: page-0.md, page-1.md, page-10.md, page-100.md, page-101.md, "
         "page-102.md, page-103.md, page-104.md, …"]
     assert not (tmp_path / "out").exists()

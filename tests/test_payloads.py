@@ -190,7 +190,7 @@ def website_site(website: str) -> dict[str, str]:
 def assert_error_at(result, file: str, line: int) -> None:
     """The build failed, and an error names the file and the line."""
     assert result.code == 1, result.err
-    assert re.search(rf"^{re.escape(file)}:{line}(:\d+)?: error: ", result.err, re.M), \
+    assert re.search(rf"^{re.escape(file)}:{line}(:\d+)?: error\[HB\d{{3}}\]: ", result.err, re.M), \
         f"no error at {file}:{line}:\n{result.err}"
 
 
@@ -408,14 +408,14 @@ def test_the_corpus_builds_with_warnings_that_name_file_and_line(make_site, run)
     result = run("build", root)
     assert result.code == 0, result.err
     for file in WARNED_FILES:
-        assert re.search(rf"^{re.escape(file)}:\d+(:\d+)?: warning: ", result.err, re.M), \
+        assert re.search(rf"^{re.escape(file)}:\d+(:\d+)?: warning\[HB\d{{3}}\]: ", result.err, re.M), \
             f"no warning with a line for {file}:\n{result.err}"
     # A script in the body, and one in a YAML text, each at the line it is written on
     # ("<script> removed", give or take words between the two).
     body_line = line_number(files["content/xss/brev.md"], SCRIPT)
     statement_line = line_number(files["content/xss/vision.md"], "statement:")
     for file, line in (("content/xss/brev.md", body_line), ("content/xss/vision.md", statement_line)):
-        assert re.search(rf"^{re.escape(file)}:{line}(:\d+)?: warning: .*<script>.* removed",
+        assert re.search(rf"^{re.escape(file)}:{line}(:\d+)?: warning\[HB\d{{3}}\]: .*<script>.* removed",
                          result.err, re.M), f"no '<script> removed' at {file}:{line}:\n{result.err}"
 
 
@@ -447,7 +447,7 @@ def test_a_scripted_svg_is_refused_or_cannot_run(make_site, run, browser):
     })
     result = run("build", root)
     if result.code == 1:
-        assert re.search(r"^content/org/(organisation\.yaml|media/evil\.svg|vision\.md)[:\d]*: error: ",
+        assert re.search(r"^content/org/(organisation\.yaml|media/evil\.svg|vision\.md)[:\d]*: error\[HB\d{3}\]: ",
                          result.err, re.M), result.err
         return
     assert result.code == 0, result.err

@@ -153,7 +153,7 @@ def test_search_must_be_true_or_false(make_site, run):
     result = run("build", site)
     assert result.code == 1
     line = (SITE_YAML + "search: sometimes\n").splitlines().index("search: sometimes") + 1
-    assert f"site.yaml:{line}:9: error: 'search' must be true or false, got a text" in result.err
+    assert f"site.yaml:{line}:9: error[HB038]: 'search' must be true or false, got a text" in result.err
     assert not (site / "build").exists()
 
 
@@ -168,7 +168,7 @@ def test_a_failing_pagefind_is_an_error_and_leaves_the_previous_output(tmp_path,
     monkeypatch.setattr(search, "_executable", lambda: failing)
     result = run("build", site)
     assert result.code == 1
-    assert "sv/pagefind/: error: the search index could not be built: Error: something broke" in result.err
+    assert "sv/pagefind/: error[HB611]: the search index could not be built: Error: something broke" in result.err
     assert "search: false" in result.err  # the hint says how to publish meanwhile
     assert files_of(site / "build") == before
 

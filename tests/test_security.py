@@ -125,7 +125,7 @@ def test_strict_makes_a_removal_an_error_and_writes_nothing(make_site, run):
     root = make_site({**ORG, "content/org/sida.md": page("<script>alert(1)</script>\n")})
     result = run("build", "--strict", root)
     assert result.code == 1
-    assert "content/org/sida.md:4: warning: <script> removed: scripts are not published" in result.err
+    assert "content/org/sida.md:4: warning[HB328]: <script> removed: scripts are not published" in result.err
     assert not (root / "build").exists()
 
 
@@ -150,7 +150,7 @@ def test_a_link_or_image_that_runs_code_is_an_error_with_its_line(make_site, run
 
 def test_other_url_schemes_are_removed_with_a_warning(build_site):
     result = build_site({**ORG, "content/org/sida.md": page("[fil](file:///etc/passwd) och [ftp](ftp://x.example/)\n")})
-    assert "content/org/sida.md:4: warning: the link 'file:///etc/passwd' removed from <a>: only http, " \
+    assert "content/org/sida.md:4: warning[HB346]: the link 'file:///etc/passwd' removed from <a>: only http, " \
            "https, mailto and tel addresses are published" in result.err
     links = result.html("sv/org/sida/index.html").select(".prose a")
     assert [a.get("href") for a in links] == [None, None]
@@ -158,7 +158,7 @@ def test_other_url_schemes_are_removed_with_a_warning(build_site):
 
 def test_an_image_from_elsewhere_is_a_warning(build_site):
     result = build_site({**ORG, "content/org/sida.md": page("![logga](https://evil.example/x.png)\n")})
-    assert "content/org/sida.md:4: warning: the image 'https://evil.example/x.png' will not be shown" in result.err
+    assert "content/org/sida.md:4: warning[HB342]: the image 'https://evil.example/x.png' will not be shown" in result.err
 
 
 def test_mutation_payloads_do_not_survive(build_site):
@@ -202,7 +202,7 @@ def test_a_link_that_runs_code_in_a_statement_is_an_error(make_site, run):
     root = make_site({**ORG, "content/org/vision.md": "---\ntitle: V\nstatement: '[x](javascript:alert(1))'\n---\n"})
     result = run("build", root)
     assert result.code == 1
-    assert "content/org/vision.md:3: error: the link 'javascript:alert(1)' is not allowed" in result.err
+    assert "content/org/vision.md:3: error[HB323]: the link 'javascript:alert(1)' is not allowed" in result.err
 
 
 @pytest.mark.parametrize("website", ["javascript:alert(1)", "https://x.example/\"><script>alert(1)</script>",
@@ -211,7 +211,7 @@ def test_an_organisation_website_must_be_a_web_address(make_site, run, website):
     root = make_site({"content/org/organisation.yaml": f"name: Org\nlanguage: sv\nwebsite: '{website}'\n"})
     result = run("build", root)
     assert result.code == 1
-    assert "content/org/organisation.yaml:3:10: error: 'website' must be a web address starting with " \
+    assert "content/org/organisation.yaml:3:10: error[HB211]: 'website' must be a web address starting with " \
            "https:// or http://" in result.err
 
 
@@ -302,7 +302,7 @@ def test_markup_in_a_sites_catalog_is_shown_as_text_with_a_warning(build_site):
     result = build_site({**ORG, "content/org/sida.md": page("Text\n"),
                          "content/org/sida.en.md": page("Text\n", "title: Page"),
                          "locales/sv/LC_MESSAGES/messages.po": CATALOG})
-    assert "locales/sv/LC_MESSAGES/messages.po:5: warning: the translation of 'Skip to content' contains " \
+    assert "locales/sv/LC_MESSAGES/messages.po:5: warning[HB504]: the translation of 'Skip to content' contains " \
            "HTML, which readers will see as text" in result.err
     html = result.html("sv/org/sida/index.html")
     skip = html.select_one("a.skip-link")
@@ -344,7 +344,7 @@ def test_a_link_out_of_the_site_is_an_error_naming_the_link(make_site, run, outs
     path.symlink_to(outside / target)
     result = run("build", root)
     assert result.code == 1
-    assert f"{link}: error: this is a link to {outside / target}, which is outside the site folder" in result.err
+    assert f"{link}: error[HB131]: this is a link to {outside / target}, which is outside the site folder" in result.err
     assert "TOP SECRET" not in result.err
     assert files_of(root / "build") == before
 
@@ -366,7 +366,7 @@ def test_a_folder_link_to_its_own_parent_is_an_error(make_site, run):
     (root / "content/org/media/loop").symlink_to("..")
     result = run("build", root)
     assert result.code == 1
-    assert "content/org/media/loop: error: this link points to a folder that contains it" in result.err
+    assert "content/org/media/loop: error[HB137]: this link points to a folder that contains it" in result.err
 
 
 def test_a_named_pipe_is_never_read(make_site, run):
@@ -376,8 +376,8 @@ def test_a_named_pipe_is_never_read(make_site, run):
     os.mkfifo(root / "content/org/pipe.md")
     result = run("build", root)  # would hang if either were opened
     assert result.code == 1
-    assert "content/org/pipe.md: error: this is a named pipe, not a file; it is never read" in result.err
-    assert "content/org/media/pipe.png: error: this is a named pipe" in result.err
+    assert "content/org/pipe.md: error[HB140]: this is a named pipe, not a file; it is never read" in result.err
+    assert "content/org/media/pipe.png: error[HB140]: this is a named pipe" in result.err
 
 
 def test_a_socket_is_never_read(make_site, run):
@@ -389,7 +389,7 @@ def test_a_socket_is_never_read(make_site, run):
     finally:
         server.close()
     assert result.code == 1
-    assert "content/org/sock.md: error: this is a socket, not a file" in result.err
+    assert "content/org/sock.md: error[HB140]: this is a socket, not a file" in result.err
 
 
 # -- media that would run in the site's origin ----------------------------------------------------
@@ -423,7 +423,7 @@ def test_media_that_could_run_script_is_an_error(make_site, run, name, data, exp
     root = make_site({**ORG, f"content/org/media/{name}": data})
     result = run("build", root)
     assert result.code == 1
-    assert f"content/org/media/{name}: error: " in result.err and expected in result.err, result.err
+    assert f"content/org/media/{name}: error[" in result.err and expected in result.err, result.err
 
 
 def test_a_plain_svg_drawing_is_published(build_site):
@@ -503,7 +503,7 @@ def test_a_link_from_content_to_elsewhere_in_the_site_is_an_error(make_site, run
     (root / "content/org/media/config.txt").symlink_to(target)
     result = run("build", root)
     assert result.code == 1
-    assert "content/org/media/config.txt: error: this is a link to" in result.err
+    assert "content/org/media/config.txt: error[HB133]: this is a link to" in result.err
     assert "which is not a file of content that may be published" in result.err
     assert "secret" not in result.err.replace("secrets.yaml", "")
 
@@ -553,7 +553,7 @@ def test_a_catalog_placeholder_that_would_break_pages_is_an_error(make_site, run
     root = make_site({**ORG, "locales/sv/LC_MESSAGES/messages.po": catalog})
     result = run("build", root)
     assert result.code == 1
-    assert f"locales/sv/LC_MESSAGES/messages.po:5: error: the translation of 'Written in %(language)s' " \
+    assert f"locales/sv/LC_MESSAGES/messages.po:5: error[HB517]: the translation of 'Written in %(language)s' " \
            f"{expected}" in result.err
     assert "internal error" not in result.err
 
@@ -564,32 +564,32 @@ def test_a_text_that_takes_too_long_to_convert_is_an_error_not_a_hang(make_site,
     root = make_site({**ORG, "content/org/sida.md": page("Text.\n\n" + "[" * 20000 + "\n")})
     result = run("build", root)
     assert result.code == 1
-    assert "content/org/sida.md:4: error: this text takes longer than 0.5 s to convert" in result.err
+    assert "content/org/sida.md:4: error[HB312]: this text takes longer than 0.5 s to convert" in result.err
     (root / "content/org/sida.md").unlink()
     (root / "content/org/vision.md").write_text("---\ntitle: V\nstatement: '" + "[" * 20000 + "'\n---\n")
     result = run("build", root)
     assert result.code == 1
-    assert "content/org/vision.md:3: error: this text takes longer than 0.5 s to convert" in result.err
+    assert "content/org/vision.md:3: error[HB312]: this text takes longer than 0.5 s to convert" in result.err
 
 
 def test_a_page_over_a_megabyte_is_an_error(make_site, run):
     root = make_site({**ORG, "content/org/sida.md": page("a" * (1024 * 1024 + 10) + "\n")})
     result = run("build", root)
     assert result.code == 1
-    assert "content/org/sida.md: error: the page is 1024 KB long, more than a page can be (1024 KB)" in result.err
+    assert "content/org/sida.md: error[HB224]: the page is 1024 KB long, more than a page can be (1024 KB)" in result.err
 
 
 @pytest.mark.parametrize("body,line,message", [
     ("Intro\n\n<div>\n<!-- not closed\n</div>\n\n## Rubrik\n\nText.", 7,
-     "'<!--' starts a note for editors that is never closed with '-->'; it is shown as text"),
-    ("Text <![CDATA[ hemlig ]]> mer.", 4, "<![CDATA[ hemlig ]]> removed"),
-    ("[länk](http://localhost:99999/)", 4, "the link 'http://localhost:99999/' removed from <a>: it is not a valid address"),
-    ('<image src="//evil.example/x.png">', 4, "the image '//evil.example/x.png' will not be shown"),
-    ("Skriv <dit namn> här.", 4, "<dit> removed: this tag is not allowed in content; the text inside it is kept"),
+     "[HB317]: '<!--' starts a note for editors that is never closed with '-->'; it is shown as text"),
+    ("Text <![CDATA[ hemlig ]]> mer.", 4, "[HB320]: <![CDATA[ hemlig ]]> removed"),
+    ("[länk](http://localhost:99999/)", 4, "[HB343]: the link 'http://localhost:99999/' removed from <a>: it is not a valid address"),
+    ('<image src="//evil.example/x.png">', 4, "[HB342]: the image '//evil.example/x.png' will not be shown"),
+    ("Skriv <dit namn> här.", 4, "[HB328]: <dit> removed: this tag is not allowed in content; the text inside it is kept"),
 ])
 def test_nothing_is_taken_out_silently(build_site, body, line, message):
     result = build_site({**ORG, "content/org/sida.md": page(body + "\n")})
-    assert f"content/org/sida.md:{line}: warning: {message}" in result.err, result.err
+    assert f"content/org/sida.md:{line}: warning{message}" in result.err, result.err
 
 
 def test_an_unclosed_note_does_not_hide_the_rest_of_the_page(build_site):

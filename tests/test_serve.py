@@ -173,7 +173,7 @@ def test_serve_starts_on_a_broken_site_and_shows_the_page_once_fixed(example_sit
     settings.write_text(good.replace("languages: [sv, da, cs, en]", "languages: [sv, da, cs, en"), encoding="utf-8")
     with serving(example_site, wait_for="") as (url, _lines, process):
         page = fetch(url)
-        assert 'id="handbook-error"' in page and "site.yaml:9:17: error: YAML syntax" in page
+        assert 'id="handbook-error"' in page and "site.yaml:9:17: error[HB106]: YAML syntax" in page
         assert "while parsing a flow sequence that starts on line 8" in page
         assert process.poll() is None
         settings.write_text(good, encoding="utf-8")

@@ -50,5 +50,5 @@ def test_status_reports_content_errors(make_site, run):
     root = make_site({"content/org/organisation.yaml": "name: [\n"})
     result = run("status", root)
     assert result.code == 1
-    assert "content/org/organisation.yaml:2:1: error: YAML syntax" in result.err
+    assert "content/org/organisation.yaml:2:1: error[HB106]: YAML syntax" in result.err
     assert result.out == ""

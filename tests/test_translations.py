@@ -113,7 +113,7 @@ def test_translated_from_must_name_the_originals_language(make_site, run):
     })
     result = run("build", root)
     assert result.code == 1
-    assert "content/org/vision.en.md:3:18: error: the original is written in 'sv', not 'da'" in result.err
+    assert "content/org/vision.en.md:3:18: error[HB233]: the original is written in 'sv', not 'da'" in result.err
 
 
 def test_translated_from_is_only_for_translations(make_site, run):
@@ -123,4 +123,4 @@ def test_translated_from_is_only_for_translations(make_site, run):
     })
     result = run("build", root)
     assert result.code == 1
-    assert "content/org/vision.md:3:1: error: unknown key 'translated_from'" in result.err
+    assert "content/org/vision.md:3:1: error[HB030]: unknown key 'translated_from'" in result.err
