@@ -468,7 +468,7 @@ def test_markup_in_the_texts_is_sanitised_with_a_warning_at_its_line(make_site, 
     root = make_site(ORG, site_with(facts))
     result = run("build", root)
     assert result.code == 0, result.err
-    assert "site.yaml:23: warning:" in result.err and "script" in result.err
+    assert "site.yaml:23: warning[HB328]:" in result.err and "script" in result.err
     item = parse(root / "build/sv/tillganglighet/index.html").select_one("#out-of-scope + ul li")
     assert item.script is None and item.a["href"] == "https://lm.example/"
     assert run("build", "--strict", root).code == 1

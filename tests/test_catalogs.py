@@ -145,7 +145,7 @@ def test_a_new_language_needs_only_site_yaml_and_a_catalog(make_site, run):
     assert "Schweden" in home.select_one(".card__meta").get_text()
     assert [a.get_text() for a in home.select(".language-switcher li > *")] == ["svenska", "Deutsch"]
     # What the site's catalog lacks falls back to English, with a warning naming the file.
-    assert "locales/de/LC_MESSAGES/messages.po: warning:" in result.err
+    assert "locales/de/LC_MESSAGES/messages.po: warning[HB510]:" in result.err
     assert "interface strings have no entry for 'de'" in result.err
     assert run("build", "--strict", root).code == 1
 

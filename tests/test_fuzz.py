@@ -7,7 +7,7 @@ the real command line in-process, and checks the outcome:
 
 - the exit code is 0 or 1 and no exception escapes `handbook.cli.main`;
 - stderr holds no "internal error" and no "Traceback";
-- with exit code 1, at least one "error:" line names a file (of the site, or of the theme);
+- with exit code 1, at least one "error[HB…]:" line names a file (of the site, or of the theme);
 - the build ends within TIMEOUT seconds (of processor time).
 
 Profiles (HANDBOOK_FUZZ):
