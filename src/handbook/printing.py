@@ -37,12 +37,18 @@ _INSIDE = "--"
 FALLBACK = "data-fallback"
 PRINT_URL = "data-print-url"
 
-_TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(/?)>""")
+_ATTRIBUTES = r"""(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)"""
+_TAG = re.compile(rf"""<(/?)([A-Za-z][A-Za-z0-9]*)({_ATTRIBUTES}*)\s*(/?)>""")
+# Attributes that name ids (space-separated), which move with them.
+_ID_REFERENCES = ("aria-labelledby", "aria-describedby", "aria-controls", "for", "headers")
+# Only the tags that moving changes: headings, and tags with ids, links or references to ids
+# (most tags of a text are <p>s, left as they are without a look).
+_CHANGED = "|".join(("id", "href", "src", *_ID_REFERENCES))
+_MOVED_TAG = re.compile(rf"""<(?=/?[hH][1-6][\s/>]|[A-Za-z][A-Za-z0-9]*{_ATTRIBUTES}*?\s+(?:{_CHANGED})\s*=)"""
+                        + _TAG.pattern[1:], re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _HEADING = re.compile(r"[hH]([1-6])")
 _LINKS = {"a": "href", "img": "src"}
-# Attributes that name ids (space-separated), which move with them.
-_ID_REFERENCES = ("aria-labelledby", "aria-describedby", "aria-controls", "for", "headers")
 
 
 # Links whose address is printed after them on paper, and those printed without the scheme.
@@ -127,17 +133,17 @@ class Mover:
             place = tag.get("id")
             if place is not None:
                 tag.set("id", inner_id(page_id, place))
-            for name in _ID_REFERENCES:
-                names = tag.get(name)
+            for reference in _ID_REFERENCES:
+                names = tag.get(reference)
                 if names is not None:
-                    tag.set(name, " ".join(inner_id(page_id, n) for n in names.split()))
+                    tag.set(reference, " ".join(inner_id(page_id, n) for n in names.split()))
             link = _LINKS.get(name.lower())
             url = tag.get(link) if link else None
             if link and url is not None:
                 self._link(tag, link, url.strip(), page_path, page_id, html, match.end())
             return str(tag) if tag.changed or heading else match[0]
 
-        return _TAG.sub(rewrite, html)
+        return _MOVED_TAG.sub(rewrite, html)
 
     def _link(self, tag: _Tag, attribute: str, url: str, page_path: str, page_id: str,
               html: str, end: int) -> None:

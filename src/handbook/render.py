@@ -29,8 +29,7 @@ from .markdown import MarkdownRenderer, TooSlow, report_findings, too_slow
 from .model import SECTIONS, Organisation, Page, Site
 from .printing import Mover, section_id
 from .sanitise import Clean
-from .targets import (Home, NotFound, OrganisationOverview, PageOutput, PrintedHandbook, Robots, Root, Sitemap,
-                      Target)
+from .targets import Home, NotFound, OrganisationOverview, PageOutput, PrintedHandbook, Robots, Root, Sitemap, Target
 from .theme import RecordingEnvironment, Theme, make_environment
 
 # How many of its organisation's pages a page lists beside itself before it lists only the
