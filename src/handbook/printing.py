@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 from .links import ids_of, relative_url
 from .markdown import is_local
+from .sanitise import url_scheme
 
 # Where a page's section starts (`page-<id>`) and the places inside it (`page-<id>--<id>`). Page
 # ids are slugs, which never hold '--', and the document's own ids do not start with 'page-'.
@@ -61,11 +62,11 @@ def _text_is(html: str, end: int, address: str) -> bool:
     in <https://example.org>), so that printing it again would only repeat it."""
     close = html.find("</a>", end)
     text = html[end:close] if close != -1 else ""
-    if "<" in text:
-        return False
-    def plain(url: str) -> str:
-        return url.strip().rstrip("/").lower()
-    return plain(unescape(text)) in (plain(address), plain(address.split("://", 1)[-1]))
+    return "<" not in text and _plain(unescape(text)) in (_plain(address), _plain(address.split("://", 1)[-1]))
+
+
+def _plain(url: str) -> str:
+    return url.strip().rstrip("/").lower()
 
 
 def section_id(page_id: str) -> str:
@@ -179,7 +180,10 @@ class Mover:
             else:
                 tag.set(attribute, "#" + section_id(section))
             return
-        tag.set(attribute, relative_url(target, self.here) + query + fragment)
+        relative = relative_url(target, self.here)
+        if url_scheme(relative) is not None:  # a file of the document's folder named 'x:…'
+            relative = "./" + relative
+        tag.set(attribute, relative + query + fragment)
         if attribute == "href":
             tag.set(PRINT_URL, self.base_url + target + query + fragment)
 
