@@ -244,7 +244,8 @@ def corpus_files() -> dict[str, str | bytes]:
 
 # Every HTML file the corpus builds; the root page is opened at #languages, where it stays.
 PAGES = ["index.html"] + [f"{code}/{name}" for code in LANGUAGES for name in
-                          ("index.html", "404.html", "xss/index.html", "ond/index.html")] + [
+                          ("index.html", "404.html", "xss/index.html", "ond/index.html",
+                           "xss/print/index.html", "ond/print/index.html")] + [
     "sv/xss/vision/index.html", "en/xss/vision/index.html", "sv/xss/values/index.html",
     "sv/xss/strategy/index.html", "sv/xss/brev/index.html", "da/ond/vision/index.html"]
 # The files that hold HTML payloads: each must get at least one warning naming a line.

@@ -126,6 +126,8 @@ class Pipeline:
             review_notices(site, today(), problems)
             problems.add(statement_problems(config.accessibility, [o.slug for o in site.organisations],
                                             config.languages))
+            if config.search:
+                problems.add(search.reserved_problems([o.slug for o in site.organisations], config.languages))
         with report.step("theme"):
             theme = load_theme(config)
             catalogs = {code: _catalog_version(theme, config.root, code) for code in config.languages}

@@ -13,7 +13,7 @@ from .errors import HandbookError, Problems
 from .fields import Fields
 from .loaded import PageCache
 from .markdown import MarkdownRenderer, TooSlow, report_findings, too_slow
-from .model import SECTIONS, Organisation, Page, Period, Site, Value
+from .model import PRINT_SLUG, SECTIONS, Organisation, Page, Period, Site, Value
 from .sanitise import media_problem, svg_problem
 from .sources import YamlList, YamlMap, decode_text, describe, parse_yaml, read_bytes, read_text, split_front_matter
 from .typography import typeset
@@ -271,6 +271,13 @@ def load_page(file: Path, organisation: Organisation, config: SiteConfig,
                      f"use lower-case letters, digits and '-', e.g. '{slugify(slug)}'")
         slug = page_id
     review_by = _review_by(fields, is_original, page_id)
+    if slug == PRINT_SLUG:
+        taken = f"the address '{slug}/' is taken by the organisation's printable handbook"
+        if fields.text("slug"):
+            fields.error("slug", taken, "choose another slug")
+        else:
+            problems.error(path, taken, hint="rename the file, or give the page another address "
+                                             "with a line 'slug: …' in its front matter")
     page = Page(
         organisation=organisation.slug, id=page_id, language=language,
         is_original=is_original, file=path, title=typeset(title or page_id, language), slug=slug,

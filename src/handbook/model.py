@@ -10,6 +10,8 @@ from .config import SiteConfig
 
 # The canonical sections of an organisation, in the order readers meet them.
 SECTIONS = ("vision", "values", "strategy")
+# The folder of an organisation's printable handbook (<lang>/<org>/print/): no page may use it.
+PRINT_SLUG = "print"
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,10 @@ class Organisation:
 
     def path(self, language: str) -> str:
         return f"{language}/{self.slug}/"
+
+    def print_path(self, language: str) -> str:
+        """Where its printable handbook in `language` lives: every page on one page."""
+        return f"{language}/{self.slug}/{PRINT_SLUG}/"
 
     def media_path(self, name: str) -> str:
         """Where a media file is published: once for the site, not once per language."""

@@ -11,6 +11,7 @@ import yaml
 from .config import SiteConfig, load_config
 from .content import CONTENT_DIR, ORGANISATION_FILE, PAGE_FILE, SLUG, load_organisation, slugify
 from .errors import HandbookError, Problem, Problems
+from .model import PRINT_SLUG
 from .sources import read_text, split_front_matter
 from .theme import load_theme, load_translations
 
@@ -121,6 +122,10 @@ def new_page(site: Path, where: str) -> list[str]:
         raise HandbookError([Problem(where, "give the page as <organisation>/<page>, e.g. proaros/strategy, "
                                             "or proaros/vision.en for a translation",
                                      hint="page names use lower-case letters, digits and '-'")])
+    if match["id"] == PRINT_SLUG:
+        raise HandbookError([Problem(where, f"'{PRINT_SLUG}' is the address of the organisation's printable "
+                                            "handbook, so no page can have it",
+                                     hint=f"choose another name, e.g. {organisation}/printing")])
     folder = site / CONTENT_DIR / organisation
     if not (folder / ORGANISATION_FILE).is_file():
         raise HandbookError([Problem(f"{CONTENT_DIR}/{organisation}", "there is no such organisation",

@@ -43,6 +43,13 @@ def bundle_path(language: str) -> str:
     return f"{language}/{FOLDER}/"
 
 
+def reserved_problems(organisations: Iterable[str], languages: Iterable[str]) -> list[Problem]:
+    """An organisation whose folder is named like the search index would share its address."""
+    return [Problem(f"content/{slug}", f"the organisation's address {code}/{slug}/ is the search index's",
+                    hint="rename the folder, or turn search off with 'search: false' in site.yaml")
+            for slug in organisations if slug == FOLDER for code in languages][:1]
+
+
 def index_language(out: Path, language: str, has_pages: bool = True) -> list[str]:
     """Index the pages under `out/<language>/` into `out/<language>/pagefind/` (replacing what
     was there); the files written, relative to `out`, sorted. A language without pages to index
