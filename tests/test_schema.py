@@ -31,7 +31,7 @@ from handbook import definitions as d
 from handbook.config import SITE_KEYS, load_config
 from handbook.content import ORGANISATION_KEYS, load_organisation
 from handbook.errors import ERROR, HandbookError, Problems
-from handbook.schema import PAGE_KINDS, SCHEMA_DIR, editor_settings, schemas
+from handbook.schema import PAGE_KINDS, SCHEMA_DIR, editor_settings, schema_setting, schemas
 from handbook.sources import parse_yaml, split_front_matter
 
 SCHEMAS = schemas()
@@ -513,8 +513,8 @@ def test_schema_leaves_the_sites_own_editor_settings_alone(example_site, run):
     result = run("schema", "--site", example_site)
     assert result.code == 0, result.err
     assert own.read_text(encoding="utf-8") == '{\n  // ours\n  "editor.fontSize": 15\n}\n'
-    assert "note: .vscode/settings.json exists, so it was left as it is" in result.out
-    assert '".handbook/schemas/site.schema.json": [' in result.out
+    assert "note: .vscode/settings.json exists, so it was left as it is; for checks while typing, add to it:\n" \
+           + schema_setting() in result.out
     assert (example_site / SCHEMA_DIR / "site.schema.json").is_file()
 
 
@@ -524,3 +524,9 @@ def test_schema_outside_a_site_says_where_to_write(tmp_path, run):
     assert "site.yaml: error: no site.yaml in" in result.err
     assert "hint: run it in a site folder, give that with --site, or say where to write the schemas with --out DIR" in result.err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_guide_shows_the_setting_handbook_writes():
+    guide = (REPO / "docs/editing.md").read_text(encoding="utf-8")
+    assert f"```text\n{schema_setting()}\n```" in guide
+    assert json.loads("{" + schema_setting() + "}")["yaml.schemas"] == editor_settings()["yaml.schemas"]

@@ -184,6 +184,12 @@ def write_editor_files(site: Path, out: Path | None) -> list[str]:
             (site / EXTENSIONS_FILE).write_text(text(EDITOR_EXTENSIONS), encoding="utf-8")
             lines.append(f"created {EXTENSIONS_FILE}")
     elif SCHEMA_DIR not in settings.read_text(encoding="utf-8", errors="replace"):
-        setting = json.dumps({"yaml.schemas": editor_settings()["yaml.schemas"]}, indent=2)[2:-2]
-        lines.append(SETTINGS_NOTE.format(file=SETTINGS_FILE, setting=setting))
+        lines.append(SETTINGS_NOTE.format(file=SETTINGS_FILE, setting=schema_setting()))
     return lines
+
+
+def schema_setting() -> str:
+    """The setting that maps the files to their schemas, as lines to add to settings.json."""
+    mapping = editor_settings()["yaml.schemas"]
+    entries = ",\n".join(f"  {json.dumps(schema)}: {json.dumps(globs)}" for schema, globs in mapping.items())
+    return f'"yaml.schemas": {{\n{entries}\n}}'
