@@ -8,6 +8,8 @@ drift from the tool. The first line of each fenced code block says what the bloc
     text error                the next block holds lines the messages must contain exactly.
     sh                        commands: each `handbook` line (except serve) runs in a fresh copy
                               of the example site; after `handbook new` it must still build.
+                              `handbook new site DIR` runs in an empty folder instead, and DIR
+                              must then pass a strict build.
     text output               exactly what the last command of the sh block before it prints.
     text notice               lines `handbook check` must print exactly for the example site
                               (notices, which do not stop a build).
@@ -145,7 +147,8 @@ def commands(blocks: list[Block]) -> list[Command]:
 SITE = good_site(BLOCKS)
 MISTAKES = mistakes(BLOCKS)
 COMMANDS = commands(BLOCKS)
-NEW_COMMANDS = [c for c in COMMANDS if c.words[:1] == ("new",)]
+NEW_COMMANDS = [c for c in COMMANDS if c.words[:1] == ("new",) and c.words[:2] != ("new", "site")]
+NEW_SITE_COMMANDS = [c for c in COMMANDS if c.words[:2] == ("new", "site")]
 OTHER_COMMANDS = [c for c in COMMANDS if c.words[:1] not in (("new",), ("serve",))]
 
 
@@ -249,6 +252,8 @@ def test_the_guide_has_examples_of_every_kind():
     assert any(c.words[:2] == ("new", "org") for c in NEW_COMMANDS), "no 'handbook new org' example"
     assert any(c.words[:2] == ("new", "page") for c in NEW_COMMANDS), "no 'handbook new page' example"
     assert any(c.output is not None for c in COMMANDS), "no command shows its output"
+    first_new = next(c for c in COMMANDS if c.words[:1] == ("new",))
+    assert first_new.words[:2] == ("new", "site"), "the guide should start from nothing: 'handbook new site'"
 
 
 def test_every_block_follows_the_conventions():
@@ -359,6 +364,17 @@ def test_new_makes_files_that_build(tmp_path, command):
     assert_prints(command, result)
     after = handbook("build", "--strict", root)
     assert after.code == 0, f"{command.where}: after '{command}' the site does not build\n{after.err}"
+
+
+@pytest.mark.parametrize("command", NEW_SITE_COMMANDS, ids=Command.id)
+def test_new_site_makes_a_site_that_builds(tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    result = handbook(*command.words)
+    assert result.code == 0, f"{command.where}: '{command}' failed\n{result.err}"
+    assert_prints(command, result)
+    folder = tmp_path / command.words[2]
+    after = handbook("build", "--strict", folder)
+    assert after.code == 0, f"{command.where}: the site '{command}' made does not build\n{after.err}"
 
 
 @pytest.mark.parametrize("command", OTHER_COMMANDS, ids=Command.id)

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from . import definitions
 from .config import SiteConfig
 from .errors import HandbookError, Problems
 from .fields import Fields
@@ -20,14 +21,13 @@ from .typography import typeset
 
 CONTENT_DIR = "content"
 ORGANISATION_FILE = "organisation.yaml"
-ORGANISATION_KEYS = ("name", "language", "country", "website", "logo", "summary", "order")
-PAGE_KEYS = ("title", "slug", "summary", "author", "role", "date", "updated", "draft", "source")
-ORIGINAL_KEYS = ("review_by",)  # a translation is reviewed with its original
-TRANSLATION_KEYS = ("translated_from",)
-SECTION_KEYS = {"vision": ("statement",), "values": ("values",), "strategy": ("period", "goals"),
-                "page": ()}
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_WEB_ADDRESS = re.compile(r"https?://[^\s/?#\"'<>\\]+(?:[/?#][^\s\"<>\\]*)?", re.IGNORECASE)
+# The keys are definitions.py's, which editors' schemas are written from too.
+ORGANISATION_KEYS = definitions.ORGANISATION.names
+VALUE_KEYS = definitions.VALUE.names
+PERIOD_KEYS = definitions.PERIOD.names
+SLUG = re.compile(definitions.SLUG)
+_WEB_ADDRESS = re.compile(definitions.WEB_ADDRESS)
+_COUNTRY = re.compile(definitions.COUNTRY)
 MAX_PAGE_BYTES = 1024 * 1024
 # Front matter texts that are shown as Markdown (the others are plain text).
 HTML_TEXTS = ("statement", "summary", "source")
@@ -108,7 +108,7 @@ def load_organisation(folder: Path, config: SiteConfig, problems: Problems,
                      config.languages_hint)
         language = None
     country = fields.text("country")
-    if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
+    if country is not None and not _COUNTRY.fullmatch(country):
         fields.error("country", f"'country' must be a two-letter country code, got '{country}'",
                      "e.g. SE, DK, CZ")
         country = None
@@ -261,8 +261,9 @@ def load_page(file: Path, organisation: Organisation, config: SiteConfig,
     document = split_front_matter(text if text is not None else read_text(file, path), path)
     kind = page_id if page_id in SECTIONS else "page"
     is_original = match["lang"] is None
-    fields = Fields(document.front, problems,
-                    PAGE_KEYS + SECTION_KEYS[kind] + ORIGINAL_KEYS + (() if is_original else TRANSLATION_KEYS),
+    # A translation is reviewed with its original, but may have review_by to be told so.
+    known = definitions.front_matter(kind, original=None if not is_original else True).names
+    fields = Fields(document.front, problems, known,
                     f"the front matter of a {kind} page" if kind != "page" else "the front matter")
     title = fields.text("title", required=True)
     slug = fields.text("slug") or page_id
@@ -362,7 +363,7 @@ def _translated_from(fields: Fields, organisation: Organisation) -> str | None:
 def _values(fields: Fields) -> tuple[Value, ...]:
     values = []
     for item in fields.mapping_list("values", "{name, description}"):
-        value_fields = Fields(item, fields.problems, ("name", "description"), "a value")
+        value_fields = Fields(item, fields.problems, VALUE_KEYS, "a value")
         name = value_fields.text("name", required=True)
         if name is not None:
             values.append(Value(name, value_fields.text("description")))
@@ -373,9 +374,9 @@ def _period(fields: Fields) -> Period | None:
     raw = fields.submapping("period", "{from: YYYY, to: YYYY}")
     if raw is None:
         return None
-    period_fields = Fields(raw, fields.problems, ("from", "to"), "a period")
+    period_fields = Fields(raw, fields.problems, PERIOD_KEYS, "a period")
     ends: list[int | dt.date] = []
-    for key in ("from", "to"):
+    for key in PERIOD_KEYS:
         value = raw.get(key)
         if value is None:
             period_fields.require(key)

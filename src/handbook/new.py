@@ -57,7 +57,7 @@ SECTION_FRONT = {
 # author: Name Surname
 # role: Their role
 # date: 2025-01-31
-# review_by: 2026-01-31        when someone should read the page again to see it is still right
+# review_by: 2026-01-31       # when someone should read the page again to see it is still right
 """,
 }
 
@@ -103,11 +103,11 @@ name: {_quote(name or slug.replace("-", " ").title())}
 # The language the organisation writes in: one of {", ".join(config.languages)}.
 language: {language}
 # Optional. Remove the # to use a line.
-# country: SE                  two-letter country code (SE, DK, CZ, …)
+# country: SE                # two-letter country code (SE, DK, CZ, …)
 # website: https://www.example.org/
-# logo: media/logo.svg         a file you put in the media/ folder
+# logo: media/logo.svg       # a file you put in the media/ folder
 # summary: One sentence about the organisation.
-# order: 1                     organisations with an order come first on the home page
+# order: 1                   # organisations with an order come first on the home page
 """
     return [_write(site, f"{folder}/{ORGANISATION_FILE}", organisation),
             *_new_page(site, config, slug, "vision", None, language)]
