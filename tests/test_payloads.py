@@ -24,6 +24,7 @@ import pytest
 from browser import served
 from conftest import parse, write_files
 from handbook.cli import main
+from handbook.typography import typeset_interface
 
 EVIL = "https://evil.example"
 LANGUAGES = ("sv", "da", "cs", "en")
@@ -554,7 +555,8 @@ def test_the_site_catalog_is_plain_text(corpus):
     assert [child.name for child in updated.find_all(True)] == ["time"]
     assert updated.get_text() == LAST_UPDATED % {"date": "3 februari 2025"}
     switcher = parse(corpus / "sv/index.html").select_one(".language-switcher")
-    assert switcher["aria-label"] == LANGUAGES_LABEL
+    # Text, set by Swedish typography like every catalog string: its quotes become ”.
+    assert switcher["aria-label"] == typeset_interface(LANGUAGES_LABEL, "sv")
     assert not {"tabindex", "autofocus", "onfocus", "data-x"} & set(switcher.attrs)
 
 

@@ -21,6 +21,14 @@ class Value:
     name: str
     description: str | None = None
 
+    @property
+    def continues_name(self) -> bool:
+        """Whether the description goes on from the name, as in "Sammen med borgeren – betyder
+        at vi …": it starts with a small letter (after any Markdown marks), so it is no sentence
+        of its own."""
+        text = (self.description or "").lstrip(" *_[(\"'\u201e\u201c\u201d\u00bb\u00ab\u2018\u2019\u201a")
+        return text[:1].islower()
+
 
 @dataclass(frozen=True)
 class Period:

@@ -44,6 +44,7 @@ from .targets import (
     Target,
 )
 from .theme import RecordingEnvironment, Theme, make_environment
+from .typography import typeset_interface
 
 # How many of its organisation's pages a page lists beside itself before it lists only the
 # canonical sections and links to the organisation's overview for the rest.
@@ -87,7 +88,7 @@ class Templates:
     def environment(self, language: str) -> RecordingEnvironment:
         environment = self._environments.get(language)
         if environment is None:
-            environment = make_environment(self.theme, self.translations[language])
+            environment = make_environment(self.theme, self.translations[language], language)
             loc = localiser(language)
             markdown = self.markdown
             environment.filters.update(
@@ -419,12 +420,13 @@ def _language_entry(code: str) -> dict[str, str]:
 def _list_joiner(loc: Localiser) -> Callable[..., Markup]:
     """A filter: items joined by the locale's list pattern ('Kunskap och Omtanke'), as HTML.
 
-    Items written in another language than the page (`language`) carry their own lang.
+    Items written in another language than the page (`language`) carry their own lang; the
+    pattern's words are set by the page language's typography ('a' in Czech keeps its item).
     """
     def join_list(items: Any, language: str | None = None) -> Markup:
         items = list(items)
         tokens = [f"\x00{index}\x00" for index in range(len(items))]
-        text = str(escape(loc.list(tokens)))
+        text = str(escape(typeset_interface(loc.list(tokens), loc.code)))
         for token, item in zip(tokens, items, strict=False):
             html = escape(item)
             if language and language != loc.code:
