@@ -202,10 +202,13 @@ def test_pages_come_in_reading_order_each_as_on_its_own_page(site):
     assert text_of(vision.select_one(".statement")) == "Alltid nära"
     values = soup.select_one("#page-values")
     assert [text_of(n) for n in values.select(".value__name")] == ["Omtanke", "Kunskap"]
-    assert text_of(values.select_one(".values h3")) == "2 värden: Omtanke och Kunskap"
+    # As on the values page: no heading that counts or lists them; each name is a heading.
+    assert [n.name for n in values.select(".value__name")] == ["h3", "h3"]
+    assert [text_of(h) for h in values.select(".values h3")] == ["Omtanke", "Kunskap"]
     strategy = soup.select_one("#page-strategy")
     assert text_of(strategy.select_one(".period__value")) == "2026–2028"
     assert [text_of(g) for g in strategy.select(".goal-list li")] == ["Fler nöjda brukare", "Kortare väntetider"]
+    assert text_of(strategy.select_one("#page-strategy--goals-heading")) == "Mål"
     assert text_of(soup.select_one("#page-a-brev .signature")) == "Anna Berg Socialchef"
     assert "1 mars 2026" in text_of(soup.select_one("#page-b-nyheter .byline"))
     assert "Välkommen till oss" in text_of(soup.select_one("#page-a-brev .prose"))
@@ -218,11 +221,11 @@ def test_headings_make_one_outline_and_ids_stay_unique(site, example):
         assert_unique_ids(soup)
     soup = printed(site, "sv")
     # Each page's title is an h2 and its own headings one level below where they were.
-    assert (3, "Varför en vision") in headings(soup) and (4, "Omtanke") in headings(soup)
+    assert (3, "Varför en vision") in headings(soup) and (3, "Omtanke") in headings(soup)
     assert soup.select_one("#page-vision--varför-en-vision").name == "h3"
-    assert soup.select_one("#page-values--omtanke").name == "h3"
-    assert soup.select_one("#page-values--values-heading").name == "h3"
-    assert soup.select_one('#page-values section[aria-labelledby="page-values--values-heading"]')
+    assert soup.select_one("#page-values--omtanke").name == "h3"  # a value's name, in the body
+    assert soup.select_one("#page-strategy--goals-heading").name == "h3"
+    assert soup.select_one('#page-strategy section[aria-labelledby="page-strategy--goals-heading"]')
 
 
 def test_links_lead_into_the_document_or_to_the_site(site, example):
