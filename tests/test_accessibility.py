@@ -325,7 +325,9 @@ def test_the_statement_depends_on_settings_and_catalogs_not_on_content(make_site
     assert set(STATEMENT.values()) <= {path.removesuffix("index.html") for path in first.rendered_paths}
     vision = root / "content/org/vision.md"
     vision.write_text(vision.read_text(encoding="utf-8").replace("Text.", "Another text."), encoding="utf-8")
-    assert build(root).rendered_paths == ["sv/org/vision/index.html"]
+    # The page and its organisation's printable handbooks, which hold it; no statement.
+    assert sorted(build(root).rendered_paths) == sorted(["sv/org/vision/index.html", *(
+        f"{code}/org/print/index.html" for code in ("sv", "da", "cs", "en"))])
 
 
 # -- a site without a statement ---------------------------------------------------------------

@@ -10,6 +10,8 @@ of each fenced code block says what the block is:
     text error                the next block holds lines the messages must contain exactly.
     sh                        commands: each `handbook` line (except serve) runs in a fresh copy
                               of the example site; after `handbook new` it must still build.
+                              `handbook new site DIR` runs in an empty folder instead, and DIR
+                              must then pass a strict build.
     text output               exactly what the last command of the sh block before it prints.
     text notice               lines `handbook check` must print exactly for the example site
                               (notices, which do not stop a build).
@@ -177,9 +179,11 @@ def commands(guide: Guide) -> list[Command]:
 
 
 SITES = {guide.name: good_site(guide.blocks) for guide in GUIDES}
+SITE = SITES["docs/editing.md"]  # the English guide's example site, which test_schema.py checks too
 MISTAKES = [mistake for guide in GUIDES for mistake in mistakes(guide)]
 COMMANDS = [command for guide in GUIDES for command in commands(guide)]
-NEW_COMMANDS = [c for c in COMMANDS if c.words[:1] == ("new",)]
+NEW_COMMANDS = [c for c in COMMANDS if c.words[:1] == ("new",) and c.words[:2] != ("new", "site")]
+NEW_SITE_COMMANDS = [c for c in COMMANDS if c.words[:2] == ("new", "site")]
 OTHER_COMMANDS = [c for c in COMMANDS if c.words[:1] not in (("new",), ("serve",))]
 
 
@@ -306,6 +310,8 @@ def test_the_guide_has_examples_of_every_kind(guide):
     assert any(c.words[:2] == ("new", "org") for c in commands_here), "no 'handbook new org' example"
     assert any(c.words[:2] == ("new", "page") for c in commands_here), "no 'handbook new page' example"
     assert any(c.output is not None for c in commands_here), "no command shows its output"
+    first_new = next(c for c in commands_here if c.words[:1] == ("new",))
+    assert first_new.words[:2] == ("new", "site"), "the guide should start from nothing: 'handbook new site'"
 
 
 @pytest.mark.parametrize("guide", GUIDES, ids=str)
@@ -437,6 +443,17 @@ def test_new_makes_files_that_build(tmp_path, command):
     assert_prints(command, result)
     after = handbook("build", "--strict", root, language=command.guide.language)
     assert after.code == 0, f"{command.where}: after '{command}' the site does not build\n{after.err}"
+
+
+@pytest.mark.parametrize("command", NEW_SITE_COMMANDS, ids=Command.id)
+def test_new_site_makes_a_site_that_builds(tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    result = handbook(*command.words, language=command.guide.language)
+    assert result.code == 0, f"{command.where}: '{command}' failed\n{result.err}"
+    assert_prints(command, result)
+    folder = tmp_path / command.words[2]
+    after = handbook("build", "--strict", folder, language=command.guide.language)
+    assert after.code == 0, f"{command.where}: the site '{command}' made does not build\n{after.err}"
 
 
 @pytest.mark.parametrize("command", OTHER_COMMANDS, ids=Command.id)

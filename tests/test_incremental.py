@@ -41,7 +41,9 @@ def site(example_site) -> Path:
 def builder(site, tmp_path) -> Serving:
     incremental = Serving(site, tmp_path / "serve")
     first = incremental.rebuild()
-    assert first.rendered == 44  # 42 pages, sitemap.xml, robots.txt (and 3 assets copied)
+    # 38 pages, 20 printable handbooks (5 organisations × 4 languages), 4 accessibility
+    # statements, sitemap.xml, robots.txt
+    assert first.rendered == 64
     return incremental
 
 
@@ -61,8 +63,10 @@ def test_nothing_changed_renders_nothing(builder):
 def test_a_body_edit_renders_only_that_page(builder, site):
     edit(site / "content/proaros/values.md", "Våra ledstjärnor är", "Våra fina ledstjärnor är")()
     report = builder.rebuild()
-    assert builder.last_rendered == ["sv/proaros/values/index.html"]
-    assert (report.rendered, report.written) == (1, 1)
+    # The page, and the organisation's printable handbooks, which show it.
+    assert builder.last_rendered == ["sv/proaros/values/index.html",
+                                     *(f"{lang}/proaros/print/index.html" for lang in ("sv", "da", "cs", "en"))]
+    assert (report.rendered, report.written) == (5, 5)
 
 
 def test_a_title_edit_renders_the_pages_that_show_it(builder, site):
@@ -72,7 +76,8 @@ def test_a_title_edit_renders_the_pages_that_show_it(builder, site):
     assert set(builder.last_rendered) == {
         "sv/proaros/values/index.html", "sv/proaros/vision/index.html", "en/proaros/vision/index.html",
         *(f"{lang}/index.html" for lang in ("sv", "da", "cs", "en")),
-        *(f"{lang}/proaros/index.html" for lang in ("sv", "da", "cs", "en"))}
+        *(f"{lang}/proaros/index.html" for lang in ("sv", "da", "cs", "en")),
+        *(f"{lang}/proaros/print/index.html" for lang in ("sv", "da", "cs", "en"))}
 
 
 def test_a_translation_edit_renders_its_switchers_and_listings(builder, site):
@@ -80,7 +85,7 @@ def test_a_translation_edit_renders_its_switchers_and_listings(builder, site):
     builder.rebuild()
     # The Swedish original shows the English version's address, not its title.
     assert set(builder.last_rendered) == {"en/proaros/vision/index.html", "en/index.html",
-                                          "en/proaros/index.html"}
+                                          "en/proaros/index.html", "en/proaros/print/index.html"}
 
 
 def test_a_template_edit_renders_the_pages_that_use_it(builder, site):
@@ -98,13 +103,13 @@ def test_a_catalog_edit_renders_that_language_only(builder, site):
     builder.rebuild()
     rendered = set(builder.last_rendered)
     assert rendered and all(path.startswith("da/") for path in rendered)
-    assert len(rendered) == 1 + 1 + 5 + 3 + 1  # home, 404, organisations, Danish pages, statement
+    assert len(rendered) == 1 + 1 + 5 + 5 + 3 + 1  # home, 404, organisations, their printable handbooks, Danish pages, statement
 
 
 def test_a_config_edit_renders_everything(builder, site):
     edit(site / "site.yaml", "da: Håndbog", "da: Vores håndbog")()
     builder.rebuild()
-    assert len(builder.last_rendered) == 44
+    assert len(builder.last_rendered) == 64
 
 
 def test_deleting_and_renaming_remove_old_output(builder, site, tmp_path):
@@ -203,13 +208,14 @@ def test_many_dirty_pages_render_in_parallel_and_still_equal_a_clean_build(make_
     files["content/org/page-200.md"] = "---\ntitle: Sist\n---\nSlut.\n"
     root = make_site(files)
     incremental = Serving(root, tmp_path / "serve")
-    assert incremental.rebuild().rendered == 201 + 4 * 3 + 3
+    assert incremental.rebuild().rendered == 201 + 4 * 4 + 3
     (root / "content/org/page-7.md").write_text("---\ntitle: Sju\n---\nSe [nästa](page-8.md).\n")
     incremental.rebuild()
     # A large organisation's pages and home cards list only its sections, so only its
-    # overviews show the new title; the page linking to it shows its address, which stayed.
+    # overviews and printable handbooks show the new title; the page linking to it shows its address, which stayed.
     assert set(incremental.last_rendered) == {"sv/org/page-7/index.html",
-                                              *(f"{lang}/org/index.html" for lang in ("sv", "da", "cs", "en"))}
+                                              *(f"{lang}/org/index.html" for lang in ("sv", "da", "cs", "en")),
+                                              *(f"{lang}/org/print/index.html" for lang in ("sv", "da", "cs", "en"))}
     build(root, tmp_path / "clean", base_url=BASE, use_cache=False)
     assert files_of(tmp_path / "serve") == files_of(tmp_path / "clean")
 

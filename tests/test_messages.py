@@ -24,7 +24,7 @@ SRC = Path(handbook.__file__).parent
 LANGUAGES = ("sv", "da", "cs", "en")
 REGISTRY = messages.registry()
 # Placeholders a translation may leave out: argparse's type name ('int') means nothing to an editor.
-MAY_LEAVE_OUT = {("HB762", "type")}
+MAY_LEAVE_OUT = {("HB852", "type")}
 # A one-letter Czech preposition or conjunction followed by a plain space (it must be U+00A0).
 CZECH_ONE_LETTER = re.compile(r"(?:(?<=\s)|^)[ksvzouaiKSVZOUAI] (?=\S)", re.MULTILINE)
 
@@ -348,6 +348,18 @@ DANISH_SITE = {"site.yaml": "title: {da: Håndbog}\nbase_url: https://x.example/
                             "accessibility: false\n"}
 
 
+def test_new_site_writes_its_notes_in_the_sites_first_language(tmp_path, run):
+    site = tmp_path / "prirucka"
+    result = run("new", "site", site, "--languages", "cs,en", "--name", "Poradna")
+    assert result.code == 0, result.err
+    settings = (site / "site.yaml").read_text(encoding="utf-8")
+    assert settings.startswith("# Nastavení celé příručky. Řádky začínající znakem # jsou poznámky pro redaktory.\n")
+    assert "#   country: CZ " in settings and "#     - Filmy nemají titulky." in settings
+    assert (site / ".gitignore").read_text(encoding="utf-8").startswith("# Vytváří handbook:")
+    assert "# Název organizace" in (site / "content/prirucka/organisation.yaml").read_text(encoding="utf-8")
+    assert run("build", "--strict", site).code == 0
+
+
 def test_new_writes_its_comments_in_the_organisations_language(tmp_path, run):
     root = tmp_path / "site"
     root.mkdir()
@@ -367,8 +379,9 @@ def test_new_writes_its_comments_in_the_organisations_language(tmp_path, run):
     assert run("build", "--strict", root).code == 0
 
 
+SITE_VALUES = {"titles": "  sv: Handbok", "languages": "sv", "default": "sv", "country": "SE"}
 SCAFFOLDS = (registry.NEW_VISION, registry.NEW_VALUES, registry.NEW_STRATEGY, registry.NEW_PAGE,
-             registry.NEW_ORGANISATION_OPTIONAL)
+             registry.NEW_ORGANISATION_OPTIONAL, registry.NEW_SITE_YAML)
 EXAMPLE_LINE = re.compile(r"^# (?=\s*(?:- )?[a-z_]+:)", re.MULTILINE)
 
 
@@ -376,13 +389,16 @@ EXAMPLE_LINE = re.compile(r"^# (?=\s*(?:- )?[a-z_]+:)", re.MULTILINE)
 @pytest.mark.parametrize("scaffold", SCAFFOLDS, ids=lambda m: m.code)
 def test_the_examples_in_new_files_work_when_uncommented(code, scaffold):
     """'Remove the # to use it': in every language, the example lines are YAML with the same keys."""
-    english = yaml.safe_load(EXAMPLE_LINE.sub("", scaffold.text))
-    translated = yaml.safe_load(EXAMPLE_LINE.sub("", language(code)(scaffold())))
+    values = SITE_VALUES if scaffold is registry.NEW_SITE_YAML else {}
+    english = yaml.safe_load(EXAMPLE_LINE.sub("", messages.english()(scaffold(**values))))
+    translated = yaml.safe_load(EXAMPLE_LINE.sub("", language(code)(scaffold(**values))))
     assert isinstance(translated, dict) and set(translated) == set(english) and english
     for key, value in english.items():
         assert type(translated[key]) is type(value), f"{code} {scaffold.code}: {key}"
-        if isinstance(value, list):
+        if isinstance(value, (list, dict)):
             assert len(translated[key]) == len(value)
+            if isinstance(value, dict):
+                assert set(translated[key]) == set(value)
 
 
 # -- the command line's own words -----------------------------------------------------------
@@ -403,9 +419,9 @@ def test_help_in_swedish(capsys):
 
 
 @pytest.mark.parametrize("arguments,line", [
-    (["bild"], "handbook: fejl[HB761]: argumentet COMMAND: ugyldigt valg: 'bild' (vælg mellem "),
-    (["serve", "--port", "x"], "handbook serve: fejl[HB762]: argumentet --port: ugyldig værdi: 'x'"),
-    (["new", "org"], "handbook new org: fejl[HB760]: disse argumenter mangler: slug"),
+    (["bild"], "handbook: fejl[HB851]: argumentet COMMAND: ugyldigt valg: 'bild' (vælg mellem "),
+    (["serve", "--port", "x"], "handbook serve: fejl[HB852]: argumentet --port: ugyldig værdi: 'x'"),
+    (["new", "org"], "handbook new org: fejl[HB850]: disse argumenter mangler: slug"),
 ])
 def test_a_usage_error_is_told_in_the_editors_language(capsys, arguments, line):
     with pytest.raises(SystemExit) as exit_code:

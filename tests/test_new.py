@@ -64,6 +64,7 @@ def test_new_translation_is_a_draft_until_done(site, run):
     (["page", "proaros/values.en"], "error[HB738]: there is no values.md to translate"),
     (["page", "proaros/vision.sv"], "error[HB740]: the original is already in 'sv'"),
     (["page", "proaros"], "proaros: error[HB734]: give the page as <organisation>/<page>"),
+    (["page", "proaros/print"], "error[HB741]: 'print' is the address of the organisation's printable handbook"),
 ])
 def test_new_refuses_with_a_clear_message(site, run, args, message):
     before = sorted(p for p in site.rglob("*"))

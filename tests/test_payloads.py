@@ -24,6 +24,7 @@ import pytest
 from browser import served
 from conftest import parse, write_files
 from handbook.cli import main
+from handbook.typography import typeset_interface
 
 EVIL = "https://evil.example"
 LANGUAGES = ("sv", "da", "cs", "en")
@@ -244,7 +245,8 @@ def corpus_files() -> dict[str, str | bytes]:
 
 # Every HTML file the corpus builds; the root page is opened at #languages, where it stays.
 PAGES = ["index.html"] + [f"{code}/{name}" for code in LANGUAGES for name in
-                          ("index.html", "404.html", "xss/index.html", "ond/index.html")] + [
+                          ("index.html", "404.html", "xss/index.html", "ond/index.html",
+                           "xss/print/index.html", "ond/print/index.html")] + [
     "sv/xss/vision/index.html", "en/xss/vision/index.html", "sv/xss/values/index.html",
     "sv/xss/strategy/index.html", "sv/xss/brev/index.html", "da/ond/vision/index.html"]
 # The files that hold HTML payloads: each must get at least one warning naming a line.
@@ -553,7 +555,8 @@ def test_the_site_catalog_is_plain_text(corpus):
     assert [child.name for child in updated.find_all(True)] == ["time"]
     assert updated.get_text() == LAST_UPDATED % {"date": "3 februari 2025"}
     switcher = parse(corpus / "sv/index.html").select_one(".language-switcher")
-    assert switcher["aria-label"] == LANGUAGES_LABEL
+    # Text, set by Swedish typography like every catalog string: its quotes become ”.
+    assert switcher["aria-label"] == typeset_interface(LANGUAGES_LABEL, "sv")
     assert not {"tabindex", "autofocus", "onfocus", "data-x"} & set(switcher.attrs)
 
 

@@ -157,6 +157,15 @@ def test_search_must_be_true_or_false(make_site, run):
     assert not (site / "build").exists()
 
 
+def test_an_organisation_cannot_take_the_search_index_address(make_site, run):
+    site = make_site({**SITE, "content/pagefind/organisation.yaml": "name: Pagefind\nlanguage: sv\n"})
+    result = run("build", site)
+    assert result.code == 1
+    assert "content/pagefind: error[HB614]: the organisation's address sv/pagefind/ is the search index's" in result.err
+    (site / "site.yaml").write_text(SITE_YAML + "search: false\n", encoding="utf-8")
+    assert run("build", site).code == 0
+
+
 def test_a_failing_pagefind_is_an_error_and_leaves_the_previous_output(tmp_path, run, monkeypatch):
     site = copy_example(tmp_path / "site")
     assert run("build", site).code == 0

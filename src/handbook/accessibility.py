@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import definitions
 from . import registry as msg
 from .errors import Problem, Problems, suggest
 from .fields import Fields
@@ -29,14 +30,14 @@ from .sources import YamlList, YamlMap, describe
 
 SITE_FILE = "site.yaml"
 KEY = "accessibility"
-STATEMENT_KEYS = ("publisher", "country", "status", "method", "standard", "prepared", "reviewed",
-                  "issues", "contact", "enforcement", "url")
-STATUSES = ("full", "partial", "none")           # fully / partially / not compliant
-METHODS = ("self-assessment", "third-party")     # the model statement's two methods
-REASONS = ("non-compliance", "disproportionate-burden", "out-of-scope")
-ISSUE_KEYS = ("text", "reason", "alternative")
-CONTACT_KEYS = ("name", "email", "phone", "url")
-ENFORCEMENT_KEYS = ("name", "url")
+# The keys and choices are definitions.py's, which editors' schemas are written from too.
+STATEMENT_KEYS = definitions.STATEMENT.names + definitions.ELSEWHERE.names  # the one Fields reads both
+STATUSES = definitions.STATUSES   # fully / partially / not compliant
+METHODS = definitions.METHODS     # the model statement's two methods
+REASONS = definitions.REASONS
+ISSUE_KEYS = definitions.ISSUE.names
+CONTACT_KEYS = definitions.CONTACT.names
+ENFORCEMENT_KEYS = definitions.ENFORCEMENT.names
 DEFAULT_STANDARD = "EN 301 549 V3.2.1"
 
 # The enforcement body of each country whose law the theme names, and where its procedure is
@@ -49,9 +50,10 @@ ENFORCEMENT = {
 # Where the statement is published in each language: stable, ASCII, in the reader's words.
 SLUGS = {"sv": "tillganglighet", "da": "tilgaengelighed", "cs": "pristupnost", "en": "accessibility"}
 
-_WEB_ADDRESS = re.compile(r"https?://[^\s/?#\"'<>\\]+(?:[/?#][^\s\"<>\\]*)?", re.IGNORECASE)
-_EMAIL = re.compile(r"[^\s@<>()\[\]\\,;:\"]+@[^\s@<>()\[\]\\,;:\"]+\.[^\s@<>()\[\]\\,;:\".]+")
-_PHONE = re.compile(r"\+?[0-9][0-9 ()./-]{3,30}[0-9]")
+_WEB_ADDRESS = re.compile(definitions.WEB_ADDRESS)
+_EMAIL = re.compile(definitions.EMAIL)
+_PHONE = re.compile(definitions.PHONE)
+_COUNTRY = re.compile(definitions.COUNTRY)
 _MAY_HOLD_MARKUP = re.compile(r"[<\[{&*_>`\\]")
 
 
@@ -209,7 +211,7 @@ class _Reader:
                          msg.PREPARED_AND_REVIEWED())
         standard = fields.text("standard") or DEFAULT_STANDARD
         country = fields.text("country")
-        if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
+        if country is not None and not _COUNTRY.fullmatch(country):
             fields.error("country", msg.COUNTRY_CODE(value=country), msg.COUNTRY_EXAMPLE())
             country = None
         issues = self.issues(status)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -128,6 +130,8 @@ class Pipeline:
             review_notices(site, today(), problems)
             problems.add(statement_problems(config.accessibility, [o.slug for o in site.organisations],
                                             config.languages))
+            if config.search:
+                problems.add(search.reserved_problems([o.slug for o in site.organisations], config.languages))
         with report.step("theme"):
             theme = load_theme(config)
             catalogs = {code: _catalog_version(theme, config.root, code) for code in config.languages}
@@ -290,6 +294,7 @@ class Pipeline:
                 current[path] = entry
                 if entry != self.cache.entries.get(path):
                     changed[path] = (entry, None)
+        _stop_if_interrupted()  # the last moment a Ctrl+C can still leave the output as it was
         output.finish()  # on an error, run() discards the output
         return changed
 
@@ -337,6 +342,37 @@ class Pipeline:
         return self._templates[1]
 
 
+# Ctrl+C raises KeyboardInterrupt wherever the main thread is; but inside the handlers that
+# run around a fork (starting render workers), Python prints it as "Exception ignored" and goes
+# on. So a build also remembers that it was interrupted, and stops before it publishes.
+_interrupted = False
+
+
+def _on_interrupt(signum: int, frame: object) -> None:
+    global _interrupted
+    _interrupted = True
+    raise KeyboardInterrupt
+
+
+def _stop_if_interrupted() -> None:
+    if _interrupted:
+        raise KeyboardInterrupt
+
+
+@contextmanager
+def _remembering_interrupts() -> Iterator[None]:
+    global _interrupted
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    _interrupted = False
+    previous = signal.signal(signal.SIGINT, _on_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None = None,
           strict: bool = False, write: bool = True, jobs: int | None = None,
           cache_dir: Path | None = None, use_cache: bool = True) -> BuildReport:
@@ -370,7 +406,8 @@ def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None =
         if last is not None and last.get("key") == run_key and last.get("output") == output_signature(out):
             report = _unchanged_report(last, time.perf_counter() - start)
         else:
-            report = pipeline.run(StagedBuild(out), strict, checked=True)  # by the fingerprint above
+            with _remembering_interrupts():
+                report = pipeline.run(StagedBuild(out), strict, checked=True)  # by the fingerprint above
             if cache.file is not None:
                 cache.set_last_run({"key": run_key, "output": output_signature(out), "pages": report.pages,
                                     "files": report.files,

@@ -18,9 +18,11 @@ from . import __version__
 from . import registry as msg
 from .build import build
 from .clock import today
-from .errors import ERROR, WARNING, HandbookError, Problem, headline, hint_line
+from .errors import ERROR, WARNING, HandbookError, Problem, UsageError, headline, hint_line
 from .messages import Language, UnknownLanguage, available, choose, fallback
 from .new import new_organisation, new_page
+from .new_site import created_lines, new_site, parse_languages
+from .schema import SCHEMA_DIR, write_editor_files
 from .status import format_json, format_table, load_status
 from .usage import Parser, localise, without_lang
 
@@ -66,6 +68,18 @@ def _parser() -> argparse.ArgumentParser:
     new_pg = kinds.add_parser("page", help="a new page, or a translation with <org>/<page>.<lang>")
     new_pg.add_argument("page", help="e.g. proaros/strategy, or proaros/vision.en for a translation")
     new_pg.add_argument("--site", type=Path, default=Path("."), help="site directory (default: .)")
+    new_st = kinds.add_parser("site", help="a whole new site to start from, in a new folder")
+    new_st.add_argument("folder", type=Path, help="the new folder (or an empty one), e.g. handbok")
+    new_st.add_argument("--languages", default="en",
+                        help="the handbook's language codes, the main one first (default: en), e.g. sv,en")
+    new_st.add_argument("--org", help="the first organisation's folder and URL name (default: from FOLDER)")
+    new_st.add_argument("--name", help="its name as readers see it, also the handbook's title")
+
+    schema_cmd = commands.add_parser("schema", help="write JSON Schemas of the settings, for editors "
+                                                    "that check YAML while you type")
+    schema_cmd.add_argument("--out", type=Path, metavar="DIR",
+                            help=f"where to write them (default: SITE/{SCHEMA_DIR}, with editor settings)")
+    schema_cmd.add_argument("--site", type=Path, default=Path("."), help="site directory (default: .)")
 
     status_cmd = commands.add_parser("status", help="which pages exist in which languages, and which "
                                                     "are past their review date")
@@ -103,18 +117,28 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
         elif args.command == "serve":
             return _serve(args.site, args.host, args.port, say)
         elif args.command == "new":
+            if args.kind == "site":
+                made = new_site(args.folder, parse_languages(args.languages), args.org, args.name)
+                print("\n".join(say(line) for line in created_lines(str(args.folder), made)))
+                return EXIT_OK
             if args.kind == "org":
                 created = new_organisation(args.site, args.slug, args.language, args.name)
             else:
                 created = new_page(args.site, args.page)
             for path in created:
                 print(say(msg.CREATED(path=path)))
+        elif args.command == "schema":
+            for line in write_editor_files(args.site, args.out):
+                print(say(line))
         elif args.command == "status":
             on = today()
             languages, rows, problems = load_status(args.site, on)
             _print_warnings(problems.warnings, say)
             print(format_json(languages, rows, on) if args.json else format_table(languages, rows, say))
         return EXIT_OK
+    except UsageError as exc:
+        _print_problems(exc.problems, say, wrote_nothing=False)
+        return EXIT_USAGE
     except HandbookError as exc:
         _print_problems(exc.problems, say, wrote_nothing=args.command == "build")
         return EXIT_ERRORS

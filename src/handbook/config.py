@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
+from . import definitions
 from . import registry as msg
 from .accessibility import Accessibility, read_accessibility
 from .errors import HandbookError, Problem, Problems
@@ -18,10 +19,10 @@ from .paths import check_changed_files, check_site_files
 from .sources import YamlList, YamlMap, describe, parse_yaml, read_text
 
 SITE_FILE = "site.yaml"
-SITE_KEYS = ("title", "base_url", "languages", "default_language", "theme", "search", "accessibility")
-_URL = re.compile(r"^https?://[^\s/]+(/[^\s]*)?$")
+SITE_KEYS = definitions.SITE.names
+_URL = re.compile(definitions.BASE_URL)
 # A theme is a folder name, looked up in themes/ and among the bundled themes: never a path.
-_THEME = re.compile(r"\w[\w.-]*")
+_THEME = re.compile(definitions.THEME)
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class SiteConfig:
 
 def known_locale(code: object) -> str | None:
     """The CLDR locale code if Babel knows it, else None."""
-    if not isinstance(code, str) or not re.fullmatch(r"[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*", code):
+    if not isinstance(code, str) or not re.fullmatch(definitions.LANGUAGE, code):
         return None
     try:
         Locale.parse(code, sep="-" if "-" in code else "_")
@@ -150,7 +151,7 @@ def load_config(root: Path, base_url: str | None = None, changed: set[Path] | No
 
 def _is_absolute_url(url: str) -> bool:
     """An http(s) URL with a host that the rest of the build can take apart again."""
-    if not _URL.match(url):
+    if not _URL.fullmatch(url):
         return False
     try:
         _ = urlsplit(url).port  # ValueError for 'https://[' or a port that is not a number

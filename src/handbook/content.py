@@ -8,27 +8,27 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from . import definitions
 from . import registry as msg
 from .config import SiteConfig
 from .errors import HandbookError, Problems
 from .fields import Fields
 from .loaded import PageCache
 from .markdown import MarkdownRenderer, TooSlow, report_findings, too_slow
-from .model import SECTIONS, Organisation, Page, Period, Site, Value
+from .model import PRINT_SLUG, SECTIONS, Organisation, Page, Period, Site, Value
 from .sanitise import media_problem, svg_problem
 from .sources import YamlList, YamlMap, decode_text, describe, parse_yaml, read_bytes, read_text, split_front_matter
 from .typography import typeset
 
 CONTENT_DIR = "content"
 ORGANISATION_FILE = "organisation.yaml"
-ORGANISATION_KEYS = ("name", "language", "country", "website", "logo", "summary", "order")
-PAGE_KEYS = ("title", "slug", "summary", "author", "role", "date", "updated", "draft", "source")
-ORIGINAL_KEYS = ("review_by",)  # a translation is reviewed with its original
-TRANSLATION_KEYS = ("translated_from",)
-SECTION_KEYS = {"vision": ("statement",), "values": ("values",), "strategy": ("period", "goals"),
-                "page": ()}
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_WEB_ADDRESS = re.compile(r"https?://[^\s/?#\"'<>\\]+(?:[/?#][^\s\"<>\\]*)?", re.IGNORECASE)
+# The keys are definitions.py's, which editors' schemas are written from too.
+ORGANISATION_KEYS = definitions.ORGANISATION.names
+VALUE_KEYS = definitions.VALUE.names
+PERIOD_KEYS = definitions.PERIOD.names
+SLUG = re.compile(definitions.SLUG)
+_WEB_ADDRESS = re.compile(definitions.WEB_ADDRESS)
+_COUNTRY = re.compile(definitions.COUNTRY)
 MAX_PAGE_BYTES = 1024 * 1024
 # Front matter texts that are shown as Markdown (the others are plain text).
 HTML_TEXTS = ("statement", "summary", "source")
@@ -106,7 +106,7 @@ def load_organisation(folder: Path, config: SiteConfig, problems: Problems,
         fields.error("language", msg.LANGUAGE_NOT_IN_SITE(code=language), config.languages_hint)
         language = None
     country = fields.text("country")
-    if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
+    if country is not None and not _COUNTRY.fullmatch(country):
         fields.error("country", msg.COUNTRY_CODE(value=country), msg.COUNTRY_EXAMPLE())
         country = None
     website = fields.text("website")
@@ -251,15 +251,20 @@ def load_page(file: Path, organisation: Organisation, config: SiteConfig,
     document = split_front_matter(text if text is not None else read_text(file, path), path)
     kind = page_id if page_id in SECTIONS else "page"
     is_original = match["lang"] is None
-    fields = Fields(document.front, problems,
-                    PAGE_KEYS + SECTION_KEYS[kind] + ORIGINAL_KEYS + (() if is_original else TRANSLATION_KEYS),
-                    _FRONT_MATTER[kind]())
+    # A translation is reviewed with its original, but may have review_by to be told so.
+    known = definitions.front_matter(kind, original=None if not is_original else True).names
+    fields = Fields(document.front, problems, known, _FRONT_MATTER[kind]())
     title = fields.text("title", required=True)
     slug = fields.text("slug") or page_id
     if not SLUG.fullmatch(slug):
         fields.error("slug", msg.SLUG_NOT_URL(slug=slug), msg.SLUG_CHARACTERS(slug=slugify(slug)))
         slug = page_id
     review_by = _review_by(fields, is_original, page_id)
+    if slug == PRINT_SLUG:
+        if fields.text("slug"):
+            fields.error("slug", msg.PRINT_ADDRESS_TAKEN(slug=slug), msg.ANOTHER_SLUG_FOR_PRINT())
+        else:
+            problems.error(path, msg.PRINT_ADDRESS_TAKEN(slug=slug), hint=msg.RENAME_OR_SLUG())
     page = Page(
         organisation=organisation.slug, id=page_id, language=language,
         is_original=is_original, file=path, title=typeset(title or page_id, language), slug=slug,
@@ -341,7 +346,7 @@ def _translated_from(fields: Fields, organisation: Organisation) -> str | None:
 def _values(fields: Fields) -> tuple[Value, ...]:
     values = []
     for item in fields.mapping_list("values", "{name, description}"):
-        value_fields = Fields(item, fields.problems, ("name", "description"), msg.A_VALUE())
+        value_fields = Fields(item, fields.problems, VALUE_KEYS, msg.A_VALUE())
         name = value_fields.text("name", required=True)
         if name is not None:
             values.append(Value(name, value_fields.text("description")))
@@ -352,9 +357,9 @@ def _period(fields: Fields) -> Period | None:
     raw = fields.submapping("period", "{from: YYYY, to: YYYY}")
     if raw is None:
         return None
-    period_fields = Fields(raw, fields.problems, ("from", "to"), msg.A_PERIOD())
+    period_fields = Fields(raw, fields.problems, PERIOD_KEYS, msg.A_PERIOD())
     ends: list[int | dt.date] = []
-    for key in ("from", "to"):
+    for key in PERIOD_KEYS:
         value = raw.get(key)
         if value is None:
             period_fields.require(key)

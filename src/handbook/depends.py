@@ -50,6 +50,7 @@ def item_key(obj: object) -> str | None:
 # What an organisation's methods return depends on; a method not named here depends on all.
 _ORGANISATION_METHODS: dict[str, Callable[[Organisation], object]] = {
     "path": lambda o: o.slug,
+    "print_path": lambda o: o.slug,
     "media_path": lambda o: o.slug,
     "section": lambda o: [(p.id, p.file) for p in o.originals],
     "originals": lambda o: [p.file for p in o.originals],

@@ -83,6 +83,10 @@ class HandbookError(Exception):
         super().__init__("\n".join(p.format() for p in self.problems))
 
 
+class UsageError(HandbookError):
+    """A command given wrongly, such as an unknown language code: exit code 2, not 1."""
+
+
 @dataclass
 class Problems:
     """Collects problems through a build so that all of them are reported at once."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from functools import cache, cached_property
 from typing import TypeVar
@@ -54,8 +55,24 @@ class Localiser:
                 return str(period.start)
             return format_interval(dt.date(period.start, 1, 1), dt.date(period.end, 1, 1), "y",
                                    locale=self.locale)
-        start, end = Period.first_day(period.start), Period.last_day(period.end)
-        return format_interval(start, end, "yMMMMd", locale=self.locale)
+        return self.date_range(Period.first_day(period.start), Period.last_day(period.end))
+
+    def date_range(self, start: dt.date, end: dt.date) -> str:
+        """Two days in the long form the site writes dates in ('1. marts 2018–30. juni 2019'),
+        sharing what they share ('1.–30. juni 2019'). CLDR has interval patterns for the
+        abbreviated month only, so their month is widened to the long date's; a locale whose
+        patterns do not widen to its long date gets both dates in full."""
+        if start == end:
+            return self.date(start)
+        patterns = self.locale.interval_formats.get("yMMMd", {})
+        field = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+        if field in patterns and "y" in patterns:
+            first, second = (_long_month(str(p)) for p in patterns[field])
+            if _long_month(str(patterns["y"][1])) == self.locale.date_formats["long"].pattern:
+                return (format_date(start, format=first, locale=self.locale)
+                        + format_date(end, format=second, locale=self.locale))
+        fallback = self.locale.interval_formats.get(None, "{0}\u2013{1}")
+        return fallback.replace("{0}", self.date(start)).replace("{1}", self.date(end))
 
     def list(self, items: Iterable[str]) -> str:
         """'Kunskap och Omtanke', 'a, b a c', … per the locale's list patterns."""
@@ -77,6 +94,14 @@ class Localiser:
     def sorted(self, items: Iterable[T], key: Callable[[T], str]) -> builtins.list[T]:
         """Items in the locale's alphabetical order of `key`."""
         return sorted(items, key=lambda item: (self.sort_key(key(item)), key(item)))
+
+
+_MONTH = re.compile(r"(?<![ML])(?:MMM|M\.?)(?![ML])")
+
+
+def _long_month(pattern: str) -> str:
+    """A date pattern with its month as a word: 'd. MMM y' and Czech 'd. M. y' → 'd. MMMM y'."""
+    return _MONTH.sub("MMMM", pattern)
 
 
 @cache

@@ -10,6 +10,8 @@ from .config import SiteConfig
 
 # The canonical sections of an organisation, in the order readers meet them.
 SECTIONS = ("vision", "values", "strategy")
+# The folder of an organisation's printable handbook (<lang>/<org>/print/): no page may use it.
+PRINT_SLUG = "print"
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,14 @@ class Value:
 
     name: str
     description: str | None = None
+
+    @property
+    def continues_name(self) -> bool:
+        """Whether the description goes on from the name, as in "Sammen med borgeren – betyder
+        at vi …": it starts with a small letter (after any Markdown marks), so it is no sentence
+        of its own."""
+        text = (self.description or "").lstrip(" *_[(\"'\u201e\u201c\u201d\u00bb\u00ab\u2018\u2019\u201a")
+        return text[:1].islower()
 
 
 @dataclass(frozen=True)
@@ -114,6 +124,10 @@ class Organisation:
 
     def path(self, language: str) -> str:
         return f"{language}/{self.slug}/"
+
+    def print_path(self, language: str) -> str:
+        """Where its printable handbook in `language` lives: every page on one page."""
+        return f"{language}/{self.slug}/{PRINT_SLUG}/"
 
     def media_path(self, name: str) -> str:
         """Where a media file is published: once for the site, not once per language."""

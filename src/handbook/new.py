@@ -15,6 +15,7 @@ from .config import SiteConfig, load_config
 from .content import CONTENT_DIR, ORGANISATION_FILE, PAGE_FILE, SLUG, load_organisation, slugify
 from .errors import HandbookError, Problem, Problems
 from .messages import Language, english, language_code
+from .model import PRINT_SLUG
 from .sources import read_text, split_front_matter
 from .theme import load_theme, load_translations
 
@@ -84,6 +85,9 @@ def new_page(site: Path, where: str) -> list[str]:
     match = PAGE_FILE.fullmatch(f"{name}.md") if name else None
     if not organisation or match is None or not SLUG.fullmatch(match["id"]):
         raise HandbookError([Problem(where, msg.GIVE_PAGE_AS(), hint=msg.PAGE_NAMES())])
+    if match["id"] == PRINT_SLUG:
+        raise HandbookError([Problem(where, msg.PRINT_SLUG_TAKEN(slug=PRINT_SLUG),
+                                     hint=msg.ANOTHER_PAGE_NAME(example=f"{organisation}/printing"))])
     folder = site / CONTENT_DIR / organisation
     if not (folder / ORGANISATION_FILE).is_file():
         raise HandbookError([Problem(f"{CONTENT_DIR}/{organisation}", msg.NO_SUCH_ORGANISATION(),

@@ -5,8 +5,9 @@ The codes are grouped by where the message comes from, with room to grow in each
     HB0xx  site.yaml and the settings of any YAML file     HB5xx  theme, templates, catalogs
     HB1xx  reading files: YAML, text, links in the folder  HB6xx  output, cache, search index
     HB2xx  organisations and pages                          HB7xx  commands: summaries, serve, new, status
-    HB3xx  Markdown, links, what sanitising takes out       HB8xx  phrases put into other messages
-    HB4xx  the accessibility statement                      HB9xx  the comments `handbook new` writes
+    HB3xx  Markdown, links, what sanitising takes out       HB80x-HB84x  phrases put into other messages
+    HB4xx  the accessibility statement                      HB85x-HB89x  usage errors and --help
+                                                            HB9xx  the comments `handbook new` writes
 
 Adding a message: give it the next free code of its group, write it here, use it as
 `registry.NAME(placeholder=…)`, then run `make messages` and translate it in every catalog
@@ -194,6 +195,11 @@ SAME_LANGUAGE = Message("HB238", "'{page}.md' is already written in '{code}'")
 OTHER_LANGUAGE = Message("HB239", "a translation must be in another language than the original", HINT)
 SAME_URL = Message("HB240", "two pages have the URL /{path}: this one and {other}")
 ANOTHER_SLUG = Message("HB241", "give one of them another 'slug:'", HINT)
+
+PRINT_ADDRESS_TAKEN = Message("HB242", "the address '{slug}/' is taken by the organisation's printable handbook")
+ANOTHER_SLUG_FOR_PRINT = Message("HB243", "choose another slug", HINT)
+RENAME_OR_SLUG = Message("HB244", "rename the file, or give the page another address with a line 'slug: …' in "
+                                  "its front matter", HINT)
 
 REVIEW_DATE_PASSED = Message("HB250", "the review date {date} has passed: read the page again to see that it is "
                                       "still right", NOTICE)
@@ -414,7 +420,12 @@ SEARCH_FAULT = Message("HB612", "this is a fault of handbook or Pagefind, not of
                                 "site.yaml builds the site without search meanwhile", HINT)
 SEARCH_NOT_MADE = Message("HB613", "the search index of {code} was not made: {detail}", WARNING)
 
-# -- HB7xx: the commands: summaries, serve, new, status, usage (cli.py, status.py, new.py) ---
+SEARCH_ADDRESS_TAKEN = Message("HB614", "the organisation's address {code}/{slug}/ is the search index's")
+RENAME_OR_NO_SEARCH = Message("HB615", "rename the folder, or turn search off with 'search: false' in site.yaml", HINT)
+NO_SITE_FOR_SCHEMAS = Message("HB616", "run it in a site folder, give that with --site, or say where to write the "
+                                       "schemas with --out DIR", HINT)
+
+# -- HB7xx: the commands: summaries, serve, new, new site, schema, status (cli.py, new.py, …) --
 
 BUILT = Message("HB700", "built {pages} ({files}) into {out} in {seconds} s: {rendered} rendered, {written} written",
                 TEXT)
@@ -458,6 +469,35 @@ NOTHING_TO_TRANSLATE = Message("HB738", "there is no {page}.md to translate")
 CREATE_ORIGINAL_FIRST = Message("HB739", "create the original first: handbook new page {organisation}/{page}", HINT)
 ORIGINAL_ALREADY_IN = Message("HB740", "the original is already in '{code}'")
 
+PRINT_SLUG_TAKEN = Message("HB741", "'{slug}' is the address of the organisation's printable handbook, so no page "
+                                    "can have it")
+ANOTHER_PAGE_NAME = Message("HB742", "choose another name, e.g. {example}", HINT)
+NO_LANGUAGES_GIVEN = Message("HB760", "give at least one language code")
+LANGUAGES_OPTION_EXAMPLE = Message("HB761", "e.g. --languages sv,en", HINT)
+LANGUAGE_GIVEN_TWICE = Message("HB762", "the language '{code}' is given twice")
+COUNTRY_NOT_LANGUAGE = Message("HB763", "'{code}' is a country code; the language is '{language}'", HINT)
+USE_LANGUAGE_CODES = Message("HB764", "use language codes such as sv, da, cs, en", HINT)
+NOT_A_FOLDER = Message("HB765", "this is a file, not a folder; nothing was written")
+NEW_FOLDER = Message("HB766", "give the name of a new folder", HINT)
+FOLDER_NOT_EMPTY = Message("HB767", "this folder is not empty; nothing was written")
+NEW_OR_EMPTY_FOLDER = Message("HB768", "give the name of a new folder (or an empty one): a new site never writes "
+                                       "over files", HINT)
+NEXT_STEP = Message("HB769", "next: cd {folder}, then 'handbook serve' shows the handbook in your browser while you "
+                             "edit", TEXT)
+# TRANSLATORS: {name} is the language's name in English.
+INTERFACE_NOT_TRANSLATED = Message("HB770", "note: the interface (menus, headings) is not translated into {name} "
+                                            "({code}) yet: 'handbook build' shows it in English, and 'handbook build "
+                                            "--strict' stops until locales/{code}/LC_MESSAGES/messages.po translates "
+                                            "it (see the README, 'The interface in another language')", TEXT)
+INTERFACE_NOT_TRANSLATED_COUNTRY = Message(
+    "HB771", "note: the interface (menus, headings) is not translated into {name} ({code}) yet: 'handbook build' "
+             "shows it in English, and 'handbook build --strict' stops until locales/{code}/LC_MESSAGES/messages.po "
+             "translates it (see the README, 'The interface in another language'); if you meant the language of "
+             "{country}, its code is '{language}'", TEXT)
+WROTE = Message("HB772", "wrote {path}", TEXT)
+SETTINGS_LEFT_AS_THEY_ARE = Message("HB773", "note: {file} exists, so it was left as it is; for checks while typing, "
+                                             "add to it:\n{setting}", TEXT)
+
 # TRANSLATORS: the heading of the first column of 'handbook status'.
 STATUS_PAGE = Message("HB750", "page", TEXT)
 # TRANSLATORS: HB751-HB753 mark a cell of 'handbook status'; keep them short (a column is 12 wide).
@@ -471,51 +511,12 @@ MISSING = plural("HB757", "{count} missing", "{count} missing")
 PAST_REVIEW = plural("HB758", "{count} page past the review date:", "{count} pages past the review date:")
 REVIEW_BY = Message("HB759", "review by {date}", TEXT)
 
-# The command line's own words: usage errors (argparse's, in the editor's language) and --help.
-USAGE_REQUIRED = Message("HB760", "the following arguments are required: {names}")
-USAGE_INVALID_CHOICE = Message("HB761", "argument {argument}: invalid choice: {value} (choose from {choices})")
-USAGE_INVALID_VALUE = Message("HB762", "argument {argument}: invalid {type} value: {value}")
-USAGE_EXPECTED_ONE = Message("HB763", "argument {argument}: expected one argument")
-USAGE_UNRECOGNIZED = Message("HB764", "unrecognized arguments: {arguments}")
-USAGE_OTHER = Message("HB765", "{detail}")
-SEE_HELP = Message("HB766", "'{command} --help' shows what it takes", HINT)
-USAGE = Message("HB767", "usage:", TEXT)
-HELP_POSITIONALS = Message("HB768", "positional arguments", TEXT)
-HELP_OPTIONS = Message("HB769", "options", TEXT)
-HELP_HELP = Message("HB770", "show this help message and exit", TEXT)
-HELP_VERSION = Message("HB771", "show program's version number and exit", TEXT)
-HELP_HANDBOOK = Message("HB772", "Build a multilingual handbook of organisations' vision, values and strategy.", TEXT)
-HELP_DEBUG = Message("HB773", "show tracebacks of internal errors", TEXT)
-HELP_LANG = Message("HB774", "the language of messages: cs, da, en or sv (default: HANDBOOK_LANG, else LC_ALL, "
-                             "LC_MESSAGES or LANG)", TEXT)
-HELP_BUILD = Message("HB775", "build the site into build/", TEXT)
-HELP_SITE = Message("HB776", "site directory (default: .)", TEXT)
-HELP_OUT = Message("HB777", "output directory (default: SITE/build)", TEXT)
-HELP_STRICT_CI = Message("HB778", "treat warnings as errors (for CI)", TEXT)
-HELP_BASE_URL = Message("HB779", "override base_url from site.yaml", TEXT)
-HELP_CACHE = Message("HB780", "where to keep the build cache (default: SITE/.cache/handbook)", TEXT)
-HELP_NO_CACHE = Message("HB781", "build everything from nothing, without reading or writing the cache", TEXT)
-HELP_CHECK = Message("HB782", "check everything, write nothing", TEXT)
-HELP_STRICT = Message("HB783", "treat warnings as errors", TEXT)
-HELP_SERVE = Message("HB784", "preview the site, rebuilding and reloading on every save", TEXT)
-HELP_PORT = Message("HB785", "port (default: 8000)", TEXT)
-HELP_HOST = Message("HB786", "address to listen on (default: 127.0.0.1, this computer only)", TEXT)
-HELP_NEW = Message("HB787", "start a new organisation or page from a template", TEXT)
-HELP_NEW_ORG = Message("HB788", "a new organisation: content/<slug>/", TEXT)
-HELP_SLUG = Message("HB789", "its folder and URL name, e.g. center-norrebro", TEXT)
-HELP_LANGUAGE = Message("HB794", "the language it writes in (default: site.yaml's default_language)", TEXT)
-HELP_NAME = Message("HB795", "its name as readers see it", TEXT)
-HELP_NEW_PAGE = Message("HB796", "a new page, or a translation with <org>/<page>.<lang>", TEXT)
-HELP_PAGE = Message("HB797", "e.g. proaros/strategy, or proaros/vision.en for a translation", TEXT)
-HELP_STATUS = Message("HB798", "which pages exist in which languages, and which are past their review date", TEXT)
-HELP_JSON = Message("HB799", "print JSON for scripts", TEXT)
-
 SEVERITY_ERROR = Message("HB790", "error", TEXT)
 SEVERITY_WARNING = Message("HB791", "warning", TEXT)
 SEVERITY_NOTICE = Message("HB792", "notice", TEXT)
 HINT_LABEL = Message("HB793", "hint", TEXT)
 
-# -- HB8xx: phrases put into other messages ---------------------------------------------------
+# -- HB80x-HB84x: phrases put into other messages ---------------------------------------------
 
 # TRANSLATORS: HB800-HB805 name what an editor wrote, after "got" ("'title' must be a text, got a list").
 KIND_NOTHING = Message("HB800", "nothing", TEXT)
@@ -541,6 +542,53 @@ A_PERIOD = Message("HB818", "a period", TEXT)
 AN_ISSUE = Message("HB819", "an issue", TEXT)
 NONE = Message("HB820", "none", TEXT)
 NO_REASON_GIVEN = Message("HB821", "no reason given", TEXT)
+
+# -- HB85x-HB89x: the command line's own words: usage errors (argparse's) and --help -------------
+
+USAGE_REQUIRED = Message("HB850", "the following arguments are required: {names}")
+USAGE_INVALID_CHOICE = Message("HB851", "argument {argument}: invalid choice: {value} (choose from {choices})")
+USAGE_INVALID_VALUE = Message("HB852", "argument {argument}: invalid {type} value: {value}")
+USAGE_EXPECTED_ONE = Message("HB853", "argument {argument}: expected one argument")
+USAGE_UNRECOGNIZED = Message("HB854", "unrecognized arguments: {arguments}")
+USAGE_OTHER = Message("HB855", "{detail}")
+SEE_HELP = Message("HB856", "'{command} --help' shows what it takes", HINT)
+USAGE = Message("HB857", "usage:", TEXT)
+HELP_POSITIONALS = Message("HB858", "positional arguments", TEXT)
+HELP_OPTIONS = Message("HB859", "options", TEXT)
+HELP_HELP = Message("HB860", "show this help message and exit", TEXT)
+HELP_VERSION = Message("HB861", "show program's version number and exit", TEXT)
+HELP_HANDBOOK = Message("HB862", "Build a multilingual handbook of organisations' vision, values and strategy.", TEXT)
+HELP_DEBUG = Message("HB863", "show tracebacks of internal errors", TEXT)
+HELP_LANG = Message("HB864", "the language of messages: cs, da, en or sv (default: HANDBOOK_LANG, else LC_ALL, "
+                             "LC_MESSAGES or LANG)", TEXT)
+HELP_BUILD = Message("HB865", "build the site into build/", TEXT)
+HELP_SITE = Message("HB866", "site directory (default: .)", TEXT)
+HELP_OUT = Message("HB867", "output directory (default: SITE/build)", TEXT)
+HELP_STRICT_CI = Message("HB868", "treat warnings as errors (for CI)", TEXT)
+HELP_BASE_URL = Message("HB869", "override base_url from site.yaml", TEXT)
+HELP_CACHE = Message("HB870", "where to keep the build cache (default: SITE/.cache/handbook)", TEXT)
+HELP_NO_CACHE = Message("HB871", "build everything from nothing, without reading or writing the cache", TEXT)
+HELP_CHECK = Message("HB872", "check everything, write nothing", TEXT)
+HELP_STRICT = Message("HB873", "treat warnings as errors", TEXT)
+HELP_SERVE = Message("HB874", "preview the site, rebuilding and reloading on every save", TEXT)
+HELP_PORT = Message("HB875", "port (default: 8000)", TEXT)
+HELP_HOST = Message("HB876", "address to listen on (default: 127.0.0.1, this computer only)", TEXT)
+HELP_NEW = Message("HB877", "start a new organisation or page from a template", TEXT)
+HELP_NEW_ORG = Message("HB878", "a new organisation: content/<slug>/", TEXT)
+HELP_SLUG = Message("HB879", "its folder and URL name, e.g. center-norrebro", TEXT)
+HELP_LANGUAGE = Message("HB880", "the language it writes in (default: site.yaml's default_language)", TEXT)
+HELP_NAME = Message("HB881", "its name as readers see it", TEXT)
+HELP_NEW_PAGE = Message("HB882", "a new page, or a translation with <org>/<page>.<lang>", TEXT)
+HELP_PAGE = Message("HB883", "e.g. proaros/strategy, or proaros/vision.en for a translation", TEXT)
+HELP_STATUS = Message("HB884", "which pages exist in which languages, and which are past their review date", TEXT)
+HELP_JSON = Message("HB885", "print JSON for scripts", TEXT)
+HELP_NEW_SITE = Message("HB886", "a whole new site to start from, in a new folder", TEXT)
+HELP_FOLDER = Message("HB887", "the new folder (or an empty one), e.g. handbok", TEXT)
+HELP_LANGUAGES = Message("HB888", "the handbook's language codes, the main one first (default: en), e.g. sv,en", TEXT)
+HELP_ORG = Message("HB889", "the first organisation's folder and URL name (default: from FOLDER)", TEXT)
+HELP_SITE_NAME = Message("HB890", "its name as readers see it, also the handbook's title", TEXT)
+HELP_SCHEMA = Message("HB891", "write JSON Schemas of the settings, for editors that check YAML while you type", TEXT)
+HELP_SCHEMA_OUT = Message("HB892", "where to write them (default: SITE/.handbook/schemas, with editor settings)", TEXT)
 
 # -- HB9xx: what `handbook new` writes, in the organisation's language (new.py) ---------------
 # Comments for editors in the files `handbook new` makes. Lines starting with '# key:' are
@@ -602,3 +650,46 @@ NEW_TRANSLATE = Message("HB909", "# Translate the title and the text below from 
 NEW_DRAFT = Message("HB910", "# A draft is checked but not published: remove this line when the translation is done.",
                     TEXT)
 NEW_SLUG = Message("HB911", "# Optional: the address of the page in this language, e.g. our-vision", TEXT)
+NEW_SITE_YAML = Message("HB912", """\
+# The settings of the whole handbook. Lines starting with # are notes for editors.
+# The name of the handbook, in each language.
+title:
+{titles}
+# The address where the handbook is published. Change it before you publish
+# (the CI workflow gives its own with --base-url).
+base_url: https://handbook.example/
+# The languages of the handbook, as language codes: the main one first.
+languages: [{languages}]
+# The main language: the one used when a reader's browser asks for none of the others.
+default_language: {default}
+# The look of the handbook: 'default' is the theme that comes with handbook.
+theme: default
+# Every page has a search box. To publish the handbook without one, remove the # below.
+# search: false
+
+# The accessibility statement, which public bodies in the EU must publish. Until it is here,
+# every build reminds you of it. Give the facts and remove the # at the start of each line
+# below (see "The accessibility statement" in the editors' guide); or, if your handbook needs
+# no statement, write a line 'accessibility: false' instead.
+# accessibility:
+#   publisher: The name of your organisation   # who publishes the handbook
+#   country: {country}         # SE, DK or CZ: the law and the authority readers can turn to
+#   status: partial     # full, partial or none
+#   method: self-assessment   # or third-party
+#   prepared: 2025-01-31   # when the statement was written (YYYY-MM-DD)
+#   issues:             # what is not accessible, one '- ' line each
+#     - The films have no subtitles.
+#   contact:            # at least one of email, phone and url
+#     email: accessibility@example.org
+""", TEXT)
+NEW_GITIGNORE = Message("HB913", """\
+# Made by handbook: the finished website and the build cache. They are not kept in Git.
+/build/
+/.cache/
+""", TEXT)
+NEW_REQUIREMENTS = Message("HB914", """\
+# The handbook that CI installs to build this site ({workflow}).
+# To upgrade, change the version. If your organisation keeps handbook elsewhere, say where,
+# e.g. handbook @ git+https://git.example.org/handbook.git@v{version}
+handbook=={version}
+""", TEXT)

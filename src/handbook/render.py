@@ -30,6 +30,7 @@ from .links import Anchor, PageLinks, ids_of, relative_url
 from .locale import Localiser, language_autonym, localiser
 from .markdown import MarkdownRenderer, TooSlow, report_findings, too_slow
 from .model import SECTIONS, Organisation, Page, Site
+from .printing import Mover, section_id
 from .sanitise import Clean
 from .targets import (
     AccessibilityStatement,
@@ -37,12 +38,14 @@ from .targets import (
     NotFound,
     OrganisationOverview,
     PageOutput,
+    PrintedHandbook,
     Robots,
     Root,
     Sitemap,
     Target,
 )
 from .theme import RecordingEnvironment, Theme, make_environment
+from .typography import typeset_interface
 
 # How many of its organisation's pages a page lists beside itself before it lists only the
 # canonical sections and links to the organisation's overview for the rest.
@@ -86,7 +89,7 @@ class Templates:
     def environment(self, language: str) -> RecordingEnvironment:
         environment = self._environments.get(language)
         if environment is None:
-            environment = make_environment(self.theme, self.translations[language])
+            environment = make_environment(self.theme, self.translations[language], language)
             loc = localiser(language)
             markdown = self.markdown
             environment.filters.update(
@@ -112,6 +115,16 @@ class _Output:
     anchors: list[Anchor] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class _Body:
+    """A page's body as HTML (None: it took too long to convert), and what converting it found."""
+
+    html: str | None
+    problems: tuple[Problem, ...]
+    reads: frozenset[str]
+    anchors: tuple[Anchor, ...]
+
+
 class Renderer:
     """Renders the outputs of one version of a site."""
 
@@ -119,6 +132,10 @@ class Renderer:
         self.site = site
         self.config = site.config
         self.templates = templates
+        # The bodies of one organisation's pages, converted once for their own outputs and its
+        # printable handbooks, which follow them in the order of targets (see targets.py).
+        self._bodies: dict[str, _Body] = {}
+        self._bodies_of: str | None = None
 
     def render(self, target: Target) -> Rendered:
         """The text of one output and everything found while making it."""
@@ -127,6 +144,8 @@ class Renderer:
             text = self._page(out, target.page)
         elif isinstance(target, OrganisationOverview):
             text = self._organisation(out, self.site.organisation(target.organisation), target.language)
+        elif isinstance(target, PrintedHandbook):
+            text = self._printed(out, self.site.organisation(target.organisation), target.language)
         elif isinstance(target, Home):
             text = self._home(out, target.language)
         elif isinstance(target, NotFound):
@@ -174,14 +193,12 @@ class Renderer:
         versions = organisation.versions(page.id)
         original = organisation.original(page.id)
         default = versions.get(self.config.default_language, original)
-        links = PageLinks(self.site, page, out.problems, out.reads)
-        try:
-            body = self.templates.markdown.page(page.body, page.language, links)
-        except TooSlow as error:
-            too_slow(out.problems, page.file, page.body_line, error)
+        body = self._body(page)
+        out.reads.update(body.reads)
+        out.problems.add(body.problems)
+        out.anchors.extend(body.anchors)
+        if body.html is None:
             return ""
-        report_findings(body.findings, out.problems, page.file, page.body.split("\n"), page.body_line)
-        out.anchors.extend(links.anchors)
         everything = organisation.listing(page.language)
         more = 0
         if len(everything) > MAX_CONTENTS:
@@ -209,6 +226,55 @@ class Renderer:
 
     def _statements(self) -> list[tuple[str, str]]:
         return [(code, statement_path(code)) for code in self.config.languages]
+
+    def _printed(self, out: _Output, organisation: Organisation, language: str) -> str:
+        """Every page of an organisation on one page, for paper: the version in `language`
+        where there is one, else the original, in reading order (vision, values, strategy, then
+        the rest as the organisation lists them), with the date it was made."""
+        slug = organisation.slug
+        here = organisation.print_path(language)
+        out.reads.update((TODAY_KEY, f"org:{slug}#originals"))
+        folders: dict[str, str] = {}  # every version's folder → its page's id: links lead there
+        for original in organisation.originals:
+            out.reads.add(f"versions:{slug}/{original.id}")
+            folders.update((version.path, original.id) for version in organisation.versions(original.id).values())
+        mover = Mover(here, folders, self.config.base_url)
+        sections = []
+        for original in organisation.originals:
+            page = organisation.page_for(original.id, language)
+            out.reads.update(f"page:{page.file}#{name}" for name in ("body", "body_line", "language", "path", "kind"))
+            body = self._body(page)
+            out.reads.update(body.reads)  # its problems and anchors are its own output's to report
+            sections.append({
+                "id": section_id(page.id), "page": page, "original": original, "body": Markup(body.html or ""),
+                "ended": self._ended(out, page) if page.kind == "strategy" else False,
+                "move": lambda html, page=page: Markup(mover.move(str(html), page.path, page.id))})
+        text = self._render(out, "print.html", language, here,
+                            alternates=[(code, organisation.print_path(code)) for code in self.config.languages],
+                            x_default=organisation.print_path(self.config.default_language),
+                            organisation=organisation, sections=sections, today=today())
+        return mover.settle(text)
+
+    def _body(self, page: Page) -> _Body:
+        """A page's body as HTML, converted once for the page's output and its organisation's
+        printable handbooks. Problems, anchors and what its links read are the page's."""
+        if self._bodies_of != page.organisation:
+            self._bodies, self._bodies_of = {}, page.organisation
+        found = self._bodies.get(page.file)
+        if found is not None:
+            return found
+        problems, reads = Problems(), set[str]()
+        links = PageLinks(self.site, page, problems, reads)
+        html: str | None = None
+        try:
+            body = self.templates.markdown.page(page.body, page.language, links)
+        except TooSlow as error:
+            too_slow(problems, page.file, page.body_line, error)
+        else:
+            report_findings(body.findings, problems, page.file, page.body.split("\n"), page.body_line)
+            html = body.html
+        found = self._bodies[page.file] = _Body(html, tuple(problems.items), frozenset(reads), tuple(links.anchors))
+        return found
 
     def _sitemap(self, out: _Output) -> str:
         out.reads.add("organisations")
@@ -354,12 +420,13 @@ def _language_entry(code: str) -> dict[str, str]:
 def _list_joiner(loc: Localiser) -> Callable[..., Markup]:
     """A filter: items joined by the locale's list pattern ('Kunskap och Omtanke'), as HTML.
 
-    Items written in another language than the page (`language`) carry their own lang.
+    Items written in another language than the page (`language`) carry their own lang; the
+    pattern's words are set by the page language's typography ('a' in Czech keeps its item).
     """
     def join_list(items: Any, language: str | None = None) -> Markup:
         items = list(items)
         tokens = [f"\x00{index}\x00" for index in range(len(items))]
-        text = str(escape(loc.list(tokens)))
+        text = str(escape(typeset_interface(loc.list(tokens), loc.code)))
         for token, item in zip(tokens, items, strict=False):
             html = escape(item)
             if language and language != loc.code:

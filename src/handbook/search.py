@@ -44,6 +44,12 @@ def bundle_path(language: str) -> str:
     return f"{language}/{FOLDER}/"
 
 
+def reserved_problems(organisations: Iterable[str], languages: Iterable[str]) -> list[Problem]:
+    """An organisation whose folder is named like the search index would share its address."""
+    return [Problem(f"content/{slug}", msg.SEARCH_ADDRESS_TAKEN(code=code, slug=slug), hint=msg.RENAME_OR_NO_SEARCH())
+            for slug in organisations if slug == FOLDER for code in languages][:1]
+
+
 def index_language(out: Path, language: str, has_pages: bool = True) -> list[str]:
     """Index the pages under `out/<language>/` into `out/<language>/pagefind/` (replacing what
     was there); the files written, relative to `out`, sorted. A language without pages to index

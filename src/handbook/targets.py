@@ -60,6 +60,14 @@ class AccessibilityStatement(Target):
 
 
 @dataclass(frozen=True)
+class PrintedHandbook(Target):
+    """Every page of an organisation on one page, in one language, laid out for paper."""
+
+    language: str
+    organisation: str
+
+
+@dataclass(frozen=True)
 class Sitemap(Target):
     pass
 
@@ -79,7 +87,11 @@ def targets_of(site: Site) -> list[Target]:
         for organisation in site.organisations:
             targets.append(OrganisationOverview(f"{organisation.path(language)}index.html", language,
                                                 organisation.slug))
-    targets.extend(PageOutput(f"{page.path}index.html", page) for page in site.pages)
+    for organisation in site.organisations:
+        targets.extend(PageOutput(f"{page.path}index.html", page) for page in organisation.pages)
+        # Right after its pages, whose Markdown a renderer then converts once for all of them.
+        targets.extend(PrintedHandbook(f"{organisation.print_path(language)}index.html", language,
+                                       organisation.slug) for language in config.languages)
     if config.accessibility.statement is not None:
         targets.extend(AccessibilityStatement(f"{statement_path(code)}index.html", code)
                        for code in config.languages)

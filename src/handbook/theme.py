@@ -15,7 +15,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from . import registry as msg
 from .config import SiteConfig
@@ -23,6 +23,7 @@ from .depends import item_key
 from .errors import HandbookError, Problem, Problems
 from .locale import parse_locale
 from .sources import read_text
+from .typography import typeset_interface
 
 BUNDLED_THEMES = Path(__file__).parent / "themes"
 CATALOG = "LC_MESSAGES/messages.po"
@@ -263,8 +264,9 @@ class RecordingEnvironment(jinja2.Environment):
         return super().get_template(name, parent, globals)
 
 
-def make_environment(theme: Theme, translations: NullTranslations) -> RecordingEnvironment:
-    """A Jinja environment with the language's translations installed (gettext, plurals)."""
+def make_environment(theme: Theme, translations: NullTranslations, language: str = "") -> RecordingEnvironment:
+    """A Jinja environment with the language's translations installed (gettext, plurals),
+    each translation set by the language's typography (typography.typeset_interface)."""
     environment = RecordingEnvironment(
         loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
         autoescape=True,
@@ -273,13 +275,17 @@ def make_environment(theme: Theme, translations: NullTranslations) -> RecordingE
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+    def text(translation: object) -> Markup:
+        return escape(typeset_interface(str(translation), language))
+
     # Catalogs are plain text: Jinja would take a translation as markup, so a site's catalog
     # could put tags on every page, or break out of an attribute such as aria-label.
     environment.install_gettext_callables(  # type: ignore[attr-defined]  # added by the i18n extension
-        lambda message: escape(translations.gettext(message)),
-        lambda singular, plural, n: escape(translations.ngettext(singular, plural, n)),
+        lambda message: text(translations.gettext(message)),
+        lambda singular, plural, n: text(translations.ngettext(singular, plural, n)),
         newstyle=True,
-        pgettext=lambda context, message: escape(translations.pgettext(context, message)),
-        npgettext=lambda context, singular, plural, n: escape(
+        pgettext=lambda context, message: text(translations.pgettext(context, message)),
+        npgettext=lambda context, singular, plural, n: text(
             translations.npgettext(context, singular, plural, n)))
     return environment
