@@ -46,7 +46,14 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _REGISTRY: dict[str, Message] = {}
 _RETIRED: set[str] = set()
 
-Value = Union[str, int, float, "Text"]
+Value = Union[str, int, float, "Text", "LanguageName"]
+
+
+@dataclass(frozen=True)
+class LanguageName:
+    """A language's name, said in the editor's language: 'German', 'tyska', 'němčina'."""
+
+    code: str
 
 
 @dataclass(frozen=True)
@@ -126,8 +133,7 @@ class Text:
         return english()(self)
 
     def to_json(self) -> dict:
-        return {"code": self.code, "values": {name: value.to_json() if isinstance(value, Text) else value
-                                              for name, value in self.values}}
+        return {"code": self.code, "values": {name: _value_json(value) for name, value in self.values}}
 
     @staticmethod
     def from_json(data: object) -> Text:
@@ -137,7 +143,9 @@ class Text:
             raise ValueError("not a stored message")
         values: dict[str, Value] = {}
         for name, value in data["values"].items():
-            if isinstance(value, dict):
+            if isinstance(value, dict) and "language" in value:
+                values[str(name)] = LanguageName(str(value["language"]))
+            elif isinstance(value, dict):
                 values[str(name)] = Text.from_json(value)
             elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
                 values[str(name)] = value
@@ -170,12 +178,26 @@ class Language:
     def _value(self, value: Value) -> str:
         if isinstance(value, Text):
             return self(value)
+        if isinstance(value, LanguageName):
+            try:
+                locale = Locale.parse(value.code, sep="-" if "-" in value.code else "_")
+            except (ValueError, LookupError):
+                return value.code
+            return locale.get_display_name(self.locale) or value.code
         if isinstance(value, float):
             return format_decimal(value, locale=self.locale)
         return str(value)
 
     def __repr__(self) -> str:
         return f"Language({self.code!r})"
+
+
+def _value_json(value: Value) -> object:
+    if isinstance(value, Text):
+        return value.to_json()
+    if isinstance(value, LanguageName):
+        return {"language": value.code}
+    return value
 
 
 def text_count(text: Text) -> int | None:

@@ -19,14 +19,13 @@ from importlib.resources import files
 from pathlib import Path, PurePath
 
 import yaml
-from babel import Locale
 
 from . import __version__
 from . import registry as msg
 from .config import SITE_FILE, known_locale, load_config
 from .content import SLUG, slugify
 from .errors import HandbookError, Problem, Problems, UsageError, suggest
-from .messages import Text
+from .messages import LanguageName, Text
 from .new import comments_in, new_organisation
 from .schema import EDITOR_EXTENSIONS, SCHEMA_DIR, editor_settings, text, write_schemas
 from .theme import load_theme, load_translations
@@ -134,12 +133,12 @@ def _interface_notes(site: Path) -> tuple[Text, ...]:
         found = Problems()
         load_translations(theme, code, found, config.root)
         if found.warnings:
-            language = Locale.parse(code, sep="-" if "-" in code else "_").get_display_name("en") or code
             if code in COUNTRY_NOT_LANGUAGE:
-                notes.append(msg.INTERFACE_NOT_TRANSLATED_COUNTRY(name=language, code=code, country=code.upper(),
+                notes.append(msg.INTERFACE_NOT_TRANSLATED_COUNTRY(name=LanguageName(code), code=code,
+                                                                  country=code.upper(),
                                                                   language=COUNTRY_NOT_LANGUAGE[code]))
             else:
-                notes.append(msg.INTERFACE_NOT_TRANSLATED(name=language, code=code))
+                notes.append(msg.INTERFACE_NOT_TRANSLATED(name=LanguageName(code), code=code))
     return tuple(notes)
 
 

@@ -484,7 +484,7 @@ NEW_OR_EMPTY_FOLDER = Message("HB768", "give the name of a new folder (or an emp
                                        "over files", HINT)
 NEXT_STEP = Message("HB769", "next: cd {folder}, then 'handbook serve' shows the handbook in your browser while you "
                              "edit", TEXT)
-# TRANSLATORS: {name} is the language's name in English.
+# TRANSLATORS: {name} is the language's name, in the language of this catalog ('tyska').
 INTERFACE_NOT_TRANSLATED = Message("HB770", "note: the interface (menus, headings) is not translated into {name} "
                                             "({code}) yet: 'handbook build' shows it in English, and 'handbook build "
                                             "--strict' stops until locales/{code}/LC_MESSAGES/messages.po translates "
