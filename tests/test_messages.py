@@ -17,7 +17,7 @@ import handbook
 from handbook import messages, registry
 from handbook.cli import main
 from handbook.errors import Problem
-from handbook.messages import LOCALES, Message, Text, UnknownLanguage, choose, language
+from handbook.messages import LOCALES, LanguageName, Message, Text, UnknownLanguage, choose, language
 from handbook.usage import HELP_TEXTS, help_texts
 
 SRC = Path(handbook.__file__).parent
@@ -130,6 +130,8 @@ def test_a_problem_refuses_words_that_are_not_from_the_registry():
 def test_a_text_survives_the_cache_as_data():
     text = registry.MUST_BE_TEXT(key="title", kind=registry.KIND_LIST())
     assert Text.from_json(text.to_json()) == text
+    named = registry.INTERFACE_NOT_TRANSLATED(name=LanguageName("de"), code="de")
+    assert Text.from_json(named.to_json()) == named
     with pytest.raises(KeyError):
         Text.from_json({"code": "HB998", "values": {}})
 
@@ -192,6 +194,12 @@ def test_czech_keeps_one_letter_words_with_the_next_word():
 @pytest.mark.parametrize("count,form", [(1, "1 chyba"), (2, "2 chyby"), (4, "4 chyby"), (5, "5 chyb"), (21, "21 chyb")])
 def test_czech_counts_with_three_forms(count, form):
     assert language("cs")(registry.ERRORS(count=count)) == form
+
+
+@pytest.mark.parametrize("code,name", [("en", "German (de)"), ("sv", "tyska (de)"), ("da", "tysk (de)"),
+                                       ("cs", "de (němčina)")])
+def test_a_language_is_named_in_the_editors_language(code, name):
+    assert name in language(code)(registry.INTERFACE_NOT_TRANSLATED(name=LanguageName("de"), code="de"))
 
 
 @pytest.mark.parametrize("count,form", [(1, "1 stránka"), (2, "2 stránky"), (5, "5 stránek")])
