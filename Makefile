@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 THEME := src/handbook/themes/default
 LOCALES := $(THEME)/locales
+EDITOR_LOCALES := src/handbook/editor/locales
 
 .PHONY: build test lint check serve bench catalogs clean fuzz vendor-decap
 
@@ -36,10 +37,13 @@ lint: $(STAMP)
 fuzz: $(STAMP)
 	HANDBOOK_FUZZ=long $(BIN)/python -m pytest -m fuzz -p no:cacheprovider tests/test_fuzz.py
 
-# Extract the theme's UI strings and merge them into every catalog (the ordinary Babel workflow).
+# Extract the theme's UI strings and merge them into every catalog (the ordinary Babel workflow);
+# the same for the browser editor's labels (its own catalogs, domain 'editor').
 catalogs: $(STAMP)
 	$(BIN)/pybabel extract --no-location --sort-output -F $(THEME)/babel.cfg -o $(LOCALES)/messages.pot $(THEME)/templates
 	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -i $(LOCALES)/messages.pot -d $(LOCALES)
+	$(BIN)/pybabel extract --no-location --sort-output -k N_ -o $(EDITOR_LOCALES)/editor.pot src/handbook/editor
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -D editor -i $(EDITOR_LOCALES)/editor.pot -d $(EDITOR_LOCALES)
 
 clean:
 	rm -rf build .venv .pytest_cache src/*.egg-info

@@ -19,12 +19,15 @@ from typing import Any
 
 from .backend import MAX_REQUEST_BYTES, LocalBackend
 from .config import config_yaml, editor_config
+from .fields import N_
 from .language import translations
 
 PREFIX = "/admin/"
 API = PREFIX + "api/v1"
 VENDOR = Path(__file__).parent / "vendor"
 BUNDLE = "decap-cms.js"
+TITLE = N_("Handbook editor")
+NEEDS_SCRIPT = N_("The editor needs JavaScript.")
 
 StartResponse = Callable[..., object]
 
@@ -58,10 +61,10 @@ def index_html(language: str, meta_policy: str | None = None) -> str:
         '<meta name="robots" content="noindex">\n'
         '<meta name="referrer" content="same-origin">\n'
         '<link rel="icon" href="data:,">\n'
-        f"<title>{html.escape(_('Handbook editor'))}</title>\n"
+        f"<title>{html.escape(_(TITLE))}</title>\n"
         '<link rel="cms-config-url" type="text/yaml" href="config.yml">\n'
         "</head>\n<body>\n"
-        f"<noscript>{html.escape(_('The editor needs JavaScript.'))}</noscript>\n"
+        f"<noscript>{html.escape(_(NEEDS_SCRIPT))}</noscript>\n"
         f'<script src="vendor/{BUNDLE}"></script>\n'
         "</body>\n</html>\n")
 

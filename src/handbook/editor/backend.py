@@ -104,25 +104,22 @@ class LocalBackend:
             # The organisation's other pages, in their original language (config.pages_collection).
             paths = [f"{organisation.folder}/{page}.md" for page in organisation.pages
                      if page not in SECTION_KINDS]
-        return [self._entry(layout, path) for path in paths]
+        return [self._entry(path) for path in paths]
 
     def entries_by_files(self, params: dict) -> list[dict]:
         files = params.get("files")
         if not isinstance(files, list):
             raise Refused("files must be a list", 400)
-        layout = self.layout()
-        return [self._entry(layout, _text(item, "path"), item.get("label")) for item in files
-                if isinstance(item, dict)]
+        return [self._entry(_text(item, "path"), item.get("label")) for item in files if isinstance(item, dict)]
 
     def get_entry(self, params: dict) -> dict:
-        return self._entry(self.layout(), _text(params, "path"))
+        return self._entry(_text(params, "path"))
 
     def persist_entry(self, params: dict) -> dict:
         files = params.get("dataFiles") or ([params["entry"]] if isinstance(params.get("entry"), dict) else [])
         assets = params.get("assets") or []
         if not isinstance(files, list) or not isinstance(assets, list) or not files:
             raise Refused("nothing to save", 400)
-        layout = self.layout()
         writes: list[tuple[Path, bytes]] = []
         warnings: list[Problem] = []
         for data_file in files:
@@ -134,7 +131,7 @@ class LocalBackend:
             raw = data_file.get("raw")
             if not isinstance(raw, str):
                 raise Refused(f"{path}: no text to save", 400)
-            target, text, found = self._prepare(layout, path, raw)
+            target, text, found = self._prepare(path, raw)
             if text is not None:
                 writes.append((target, text.encode("utf-8")))
             warnings += found
@@ -193,7 +190,7 @@ class LocalBackend:
             raise Refused("site.yaml has errors; fix them first:\n" + _messages(exc.problems)) from None
         return read_layout(self.root, config.languages, config.default_language)
 
-    def _entry(self, layout: Layout, path: str, label: object = None) -> dict:
+    def _entry(self, path: str, label: object = None) -> dict:
         """A file as Decap reads entries: {data, file: {path, label, id}}. A translation not
         written yet starts as its original, to be translated, as `handbook new page` starts
         it: marked as a draft and with the language it is translated from."""
@@ -205,7 +202,7 @@ class LocalBackend:
             data = target.read_bytes().decode("utf-8", errors="replace")
             found = hashlib.sha256(data.encode()).hexdigest()
         else:
-            data, found = self._translation_to_start(layout, target), None
+            data, found = self._translation_to_start(self.layout(), target), None
         file: dict[str, Any] = {"path": path, "id": found}
         if isinstance(label, str):
             file["label"] = label
@@ -290,10 +287,11 @@ class LocalBackend:
 
     # -- saving -------------------------------------------------------------------------------
 
-    def _prepare(self, layout: Layout, path: str, raw: str) -> tuple[Path, str | None, list[Problem]]:
+    def _prepare(self, path: str, raw: str) -> tuple[Path, str | None, list[Problem]]:
         """The file to write and its text (None: unchanged), refused with the check's errors."""
         target = self._path(path, existing=False)
         kind = self._kind(target)
+        layout = self.layout()
         if kind == MEDIA:
             raise Refused(f"{path}: media are uploaded, not saved as entries", 400)
         if len(raw.encode("utf-8")) > MAX_PAGE_BYTES:
@@ -310,7 +308,7 @@ class LocalBackend:
             return target, None, []
         problems = check_file(self.root, path, text)
         if errors(problems):
-            raise Refused(f"{path} was not saved:\n" + _messages(errors(problems)))
+            raise Refused(f"not saved: {_messages(errors(problems))}")
         return target, text, [p for p in problems if p not in errors(problems)]
 
     def _fields(self, layout: Layout, target: Path, kind: str) -> tuple[Field, ...]:
@@ -321,7 +319,7 @@ class LocalBackend:
         assert match is not None
         original = match["lang"] is None
         return tuple(f for f in page_fields(kind_of(match["id"]), layout.languages)
-                     if not f.translations_only and not (f.originals_only and not original))
+                     if not (f.originals_only if not original else f.translations_only))
 
     def _same_body(self, old: str, new: str) -> bool:
         """Two Markdown bodies that make the same HTML (the editor's rich text mode may write

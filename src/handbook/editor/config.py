@@ -198,9 +198,11 @@ def _widget(field: Field, _: Gettext) -> dict[str, Any]:
     elif field.type == CHOICE:
         widget.update(widget="select", options=list(field.choices))
     elif field.type == TEXTS:
-        widget.update(widget="list", field={"name": "item", "label": _(field.label), "widget": "string"})
+        widget.update(widget="list", collapsed=False, label_singular=_(field.item or field.label),
+                      field={"name": "item", "label": _(field.item or field.label), "widget": "string"})
     elif field.type == ITEMS:
-        widget.update(widget="list", collapsed=False, summary="{{fields." + field.fields[0].name + "}}",
+        widget.update(widget="list", collapsed=False, label_singular=_(field.item or field.label),
+                      summary="{{fields." + field.fields[0].name + "}}",
                       fields=[_widget(f, _) for f in field.fields])
     elif field.type == GROUP:
         widget.update(widget="object", collapsed=False, fields=[_widget(f, _) for f in field.fields])

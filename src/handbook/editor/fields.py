@@ -55,6 +55,7 @@ class Field:
     translated: bool = True
     originals_only: bool = False  # e.g. review_by: a translation is reviewed with its original
     translations_only: bool = False  # e.g. translated_from
+    item: str | None = None  # what one item of a list is called (a goal)
 
 
 def organisation_fields(languages: tuple[str, ...]) -> tuple[Field, ...]:
@@ -107,7 +108,7 @@ def page_fields(kind: str, languages: tuple[str, ...]) -> tuple[Field, ...]:
         own = (Field("statement", LONG_TEXT, N_("Vision statement"),
                      hint=N_("The vision in one sentence, shown large at the top of the page.")),)
     elif kind == "values":
-        own = (Field("values", ITEMS, N_("Values"), fields=(
+        own = (Field("values", ITEMS, N_("Values"), item=N_("Value"), fields=(
             Field("name", TEXT, N_("Name"), required=True),
             Field("description", LONG_TEXT, N_("Description")),
         )),)
@@ -119,7 +120,7 @@ def page_fields(kind: str, languages: tuple[str, ...]) -> tuple[Field, ...]:
                 Field("to", YEAR_OR_DATE, N_("To"), required=True, pattern=YEAR_OR_DATE_PATTERN, translated=False,
                       hint=N_("A year (2027) or a date (2027-12-31).")),
             )),
-            Field("goals", TEXTS, N_("Goals")),
+            Field("goals", TEXTS, N_("Goals"), item=N_("Goal")),
         )
     return _page_start() + own + _page_end(languages)
 
