@@ -66,7 +66,7 @@ class Editor:
         answer: dict = {}
 
         def start_response(status: str, response_headers: list[tuple[str, str]]) -> None:
-            answer["status"] = int(status.split()[0])
+            answer["status"] = int(status.split(maxsplit=1)[0])
             answer["headers"] = dict(response_headers)
 
         data = b"".join(self.app(environ, start_response))
@@ -149,7 +149,7 @@ def test_a_changed_body_is_written_as_sent(editor, site):
     assert editor.save("content/proaros/values.md", raw)[0] == 200
     after = (site / "content/proaros/values.md").read_text(encoding="utf-8")
     assert after.endswith("---\nMötet är det centrala.\n\n* Kunskap\n* Omtanke\n")
-    assert after.startswith(VALUES.split("---\nOm")[0])
+    assert after.startswith(VALUES.split("---\nOm", maxsplit=1)[0])
 
 
 def test_a_cleared_field_is_removed_and_texts_that_yaml_would_misread_are_quoted(editor, site):
@@ -306,7 +306,7 @@ def test_requests_from_other_pages_are_refused(editor, site, headers):
     before = snapshot(site)
     body = json.dumps({"action": "persistEntry", "params": {"dataFiles": [
         {"path": "content/proaros/vision.md", "raw": "---\ntitle: Hacked\n---\n", "slug": "x"}], "assets": []}})
-    status, _headers, data = editor.request("POST", API, body.encode(), headers)
+    status, _headers, _data = editor.request("POST", API, body.encode(), headers)
     assert status == 403
     assert snapshot(site) == before
 
@@ -330,7 +330,7 @@ def test_the_editor_page_has_its_own_policy_and_loads_only_local_files(editor):
 
 
 def test_the_configuration_speaks_the_editors_language_and_points_to_this_server(editor):
-    status, _headers, data = editor.request("GET", "/admin/config.yml")
+    _status, _headers, data = editor.request("GET", "/admin/config.yml")
     config = yaml.safe_load(data)
     assert config["locale"] == "sv"
     assert config["backend"] == {"name": "proxy", "proxy_url": "http://127.0.0.1:8000/admin/api/v1", "branch": "main"}
