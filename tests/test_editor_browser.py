@@ -17,6 +17,7 @@ from urllib.request import urlopen
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import text_of
 from test_serve import free_port
 
