@@ -17,10 +17,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from ..config import SiteConfig
 from .backend import MAX_REQUEST_BYTES, LocalBackend
 from .config import config_yaml, editor_config
 from .fields import N_
-from .language import translations
+from .language import EDITOR_LANGUAGES, translations
+from .layout import read_layout
 
 PREFIX = "/admin/"
 API = PREFIX + "api/v1"
@@ -160,3 +162,28 @@ def _respond(start_response: StartResponse, status: str, body: bytes, kind: str,
                             ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff"),
                             ("Referrer-Policy", "same-origin"), ("X-Frame-Options", "DENY"), *headers])
     return [body]
+
+
+# -- the published editor (admin/ in a build) ----------------------------------------------------
+
+OUTPUT = "admin/"
+
+
+def published_texts(config: SiteConfig) -> dict[str, bytes]:
+    """admin/index.html and admin/config.yml for the Git host of site.yaml's `editor:`, in the
+    site's default language (English where the editor does not speak it)."""
+    if config.editor is None:
+        return {}
+    language = config.default_language if config.default_language in EDITOR_LANGUAGES else "en"
+    layout = read_layout(config.root, config.languages, config.default_language)
+    settings = editor_config(layout, language, config.editor.decap_backend(), site_url=config.base_url)
+    page_policy = policy(connect=config.editor.origins, images=config.editor.origins)
+    return {OUTPUT + "index.html": index_html(language, meta_policy=page_policy).encode("utf-8"),
+            OUTPUT + "config.yml": config_yaml(settings).encode("utf-8")}
+
+
+def published_copies(config: SiteConfig) -> list[tuple[Path, str]]:
+    """The bundle's files, copied into admin/vendor/."""
+    if config.editor is None:
+        return []
+    return [(file, f"{OUTPUT}vendor/{file.name}") for file in vendor_files()]
