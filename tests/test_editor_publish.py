@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import yaml
 from bs4 import BeautifulSoup
+
 from conftest import SITE_YAML, files_of
 
 ORG = {"content/org/organisation.yaml": "name: Org\nlanguage: sv\n",
