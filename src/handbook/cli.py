@@ -169,13 +169,16 @@ def _serve(site: Path, host: str, port: int, lang: str | None = None) -> int:
             print(f"editor: saved {file}", file=sys.stderr, flush=True)
         _print_warnings(list(saved.warnings))
 
-    print(f"serving {site} on {url} (press Ctrl+C to stop); the editor is at {url}{PREFIX.lstrip('/')}",
-          file=sys.stderr, flush=True)
+    # The editor writes into content/: only for this computer, never for the network.
+    local = warning is None
+    where = f"; the editor is at {url}{PREFIX.lstrip('/')}" if local else \
+        "; the editor (/admin/) is offered only on 127.0.0.1, where no one else can reach it"
+    print(f"serving {site} on {url} (press Ctrl+C to stop){where}", file=sys.stderr, flush=True)
     try:
         root = site.resolve()
         watch = Watch((root, BUNDLED_THEMES), lambda path: is_source(root, path, [BUNDLED_THEMES]))
-        editor = make_editor_app(root, editor_language(lang), LocalBackend(root, saved))
-        serve(out, watch, rebuild, host, port, mounts={PREFIX: editor})
+        mounts = {PREFIX: make_editor_app(root, editor_language(lang), LocalBackend(root, saved))} if local else {}
+        serve(out, watch, rebuild, host, port, mounts=mounts)
     except OSError as exc:
         print(f"error: cannot listen on {host}:{port}: {exc.strerror}\n  hint: try another --port",
               file=sys.stderr)
