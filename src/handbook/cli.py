@@ -51,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve_cmd.add_argument("--host", default="127.0.0.1",
                            help="address to listen on (default: 127.0.0.1, this computer only)")
+    serve_cmd.add_argument("--lang", choices=("sv", "da", "cs", "en"),
+                           help="the language of the editor at /admin/ (default: HANDBOOK_LANG, "
+                                "else LC_ALL / LC_MESSAGES / LANG, else English)")
 
     new_cmd = commands.add_parser("new", help="start a new organisation or page from a template")
     kinds = new_cmd.add_subparsers(dest="kind", metavar="KIND", required=True)
@@ -98,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             _print_warnings(report.warnings + report.notices)
             print(f"checked {report.pages} pages: no errors", file=sys.stderr)
         elif args.command == "serve":
-            return _serve(args.site, args.host, args.port)
+            return _serve(args.site, args.host, args.port, args.lang)
         elif args.command == "new":
             if args.kind == "site":
                 made = new_site(args.folder, parse_languages(args.languages), args.org, args.name)
@@ -138,10 +141,14 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERRORS
 
 
-def _serve(site: Path, host: str, port: int) -> int:
-    """`handbook serve`: an incremental build into a temporary folder, served with livereload."""
+def _serve(site: Path, host: str, port: int, lang: str | None = None) -> int:
+    """`handbook serve`: an incremental build into a temporary folder, served with livereload,
+    and the browser editor at /admin/."""
     # Imported here: the server's libraries are only needed by `serve`.
     from .build import Pipeline
+    from .editor.app import PREFIX, make_editor_app
+    from .editor.backend import LocalBackend, Saved
+    from .editor.language import editor_language
     from .output import LiveFolder
     from .paths import is_source
     from .search import BackgroundIndexer
@@ -181,11 +188,21 @@ def _serve(site: Path, host: str, port: int) -> int:
         indexer.request(report.search_languages)
         return Outcome(changed=report.written + report.removed > 0)
 
-    print(f"serving {site} on {url} (press Ctrl+C to stop)", file=sys.stderr, flush=True)
+    def saved(saved: Saved) -> None:
+        for file in saved.files:
+            print(f"editor: saved {file}", file=sys.stderr, flush=True)
+        _print_warnings(list(saved.warnings))
+
+    # The editor writes into content/: only for this computer, never for the network.
+    local = warning is None
+    where = f"; the editor is at {url}{PREFIX.lstrip('/')}" if local else \
+        "; the editor (/admin/) is offered only on 127.0.0.1, where no one else can reach it"
+    print(f"serving {site} on {url} (press Ctrl+C to stop){where}", file=sys.stderr, flush=True)
     try:
         root = site.resolve()
         watch = Watch((root, BUNDLED_THEMES), lambda path: is_source(root, path, [BUNDLED_THEMES]))
-        serve(out, watch, rebuild, host, port)
+        mounts = {PREFIX: make_editor_app(root, editor_language(lang), LocalBackend(root, saved))} if local else {}
+        serve(out, watch, rebuild, host, port, mounts=mounts)
     except OSError as exc:
         print(f"error: cannot listen on {host}:{port}: {exc.strerror}\n  hint: try another --port",
               file=sys.stderr)

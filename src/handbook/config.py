@@ -11,6 +11,7 @@ from babel import Locale, UnknownLocaleError
 
 from . import definitions
 from .accessibility import Accessibility, read_accessibility
+from .editor.settings import EditorSettings, read_editor
 from .errors import HandbookError, Problem, Problems
 from .fields import Fields
 from .paths import check_changed_files, check_site_files
@@ -36,6 +37,8 @@ class SiteConfig:
     search: bool = True  # a search box on every page, with a Pagefind index per language
     # The accessibility statement (accessibility.py).
     accessibility: Accessibility = field(default_factory=Accessibility)
+    # The Git host the published editor (admin/) commits to; None: no admin/ (editor/settings.py).
+    editor: EditorSettings | None = None
 
     @property
     def languages_hint(self) -> str:
@@ -148,9 +151,11 @@ def load_config(root: Path, base_url: str | None = None, changed: set[Path] | No
                      "e.g. 'theme: default', or the name of a folder in themes/")
     search = fields.flag("search") if "search" in data else True
     accessibility = read_accessibility(data, problems, languages, default)
+    editor = read_editor(data, problems)
     problems.raise_if_errors()
     return SiteConfig(root=root, title=title, base_url=url or "/", languages=tuple(languages),
-                      default_language=default, theme=theme, search=search, accessibility=accessibility)
+                      default_language=default, theme=theme, search=search, accessibility=accessibility,
+                      editor=editor)
 
 
 def _is_absolute_url(url: str) -> bool:
