@@ -42,7 +42,7 @@ def sample(field: Field) -> Any:
         return 2025
     if field.name == "to":
         return 2026
-    if field.pattern == r"^[A-Z]{2}$":
+    if field.name == "country":
         return "SE"
     if field.name == "website":
         return "https://example.org/"

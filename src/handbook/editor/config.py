@@ -215,5 +215,5 @@ def _widget(field: Field, _: Gettext) -> dict[str, Any]:
     if field.hint:
         widget["hint"] = _(field.hint)
     if field.pattern:  # Decap shows the hint again when the text does not match
-        widget["pattern"] = [field.pattern, _(field.hint or "")]
+        widget["pattern"] = [field.pattern, _(field.pattern_hint or field.hint or "")]
     return widget
