@@ -13,6 +13,7 @@ import yaml
 
 from handbook import definitions
 from handbook.content import ORGANISATION_KEYS
+from handbook.editor.config import editor_config
 from handbook.editor.fields import (
     BODY,
     CHOICE,
@@ -28,9 +29,11 @@ from handbook.editor.fields import (
     WHOLE_NUMBER,
     YEAR_OR_DATE,
     Field,
+    kind_of,
     organisation_fields,
     page_fields,
 )
+from handbook.editor.layout import Layout, OrganisationFiles
 
 LANGUAGES = ("sv", "da", "cs", "en")
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
@@ -201,3 +204,78 @@ def test_patterns_accept_and_refuse_as_check_does(make_site, run, kind, name, go
             files = site_files(kind, {"title": "T", name: scalar})
         result = check(make_site, run, files)
         assert result.code == code, (value, result.err)
+
+
+# -- the editor's configuration follows definitions.py --------------------------------------
+
+ORG = OrganisationFiles("org", "Org", "sv", ("vision", "values", "strategy", "letter"), ())
+LAYOUT = Layout(LANGUAGES, "sv", (ORG,))
+
+
+def decap_names(config: dict[str, Any]) -> dict[str, set[str]]:
+    """The names of the fields the Decap configuration offers, per file of the organisation
+    (its settings, each original, each translation) and for the collection of new pages."""
+    names: dict[str, set[str]] = {}
+    for collection in config["collections"]:
+        for entry in collection.get("files", [collection]):
+            names[entry.get("file", collection["name"])] = {
+                field["name"] for field in entry["fields"]} | {
+                f"{field['name']}.{inner['name']}" for field in entry["fields"] for inner in field.get("fields", [])}
+    return names
+
+
+def expected_names(shape: definitions.Shape, body: bool = True) -> set[str]:
+    names = set(shape.names) | {"body"} if body else set(shape.names)
+    for key in shape.keys:
+        inner = key.value.item if isinstance(key.value, definitions.ListOf) else key.value
+        if isinstance(inner, definitions.Mapping):
+            names |= {f"{key.name}.{name}" for name in inner.shape.names}
+    return names
+
+
+def test_the_decap_configuration_has_every_key_of_the_definitions():
+    names = decap_names(editor_config(LAYOUT, "sv", {"name": "proxy"}, local_backend="http://127.0.0.1/api"))
+    assert names["content/org/organisation.yaml"] == expected_names(definitions.ORGANISATION, body=False)
+    assert names["organisations"] == expected_names(definitions.ORGANISATION, body=False)
+    for page in ("vision", "values", "strategy", "letter"):
+        kind = kind_of(page)
+        assert names[f"content/org/{page}.md"] == expected_names(definitions.front_matter(kind, original=True))
+        assert names[f"content/org/{page}.en.md"] == expected_names(definitions.front_matter(kind, original=False))
+    assert names["pages-org"] == expected_names(definitions.front_matter("page", original=True))
+
+
+def test_a_key_added_to_the_definitions_appears_in_the_editor(monkeypatch):
+    """A new key needs nothing in the editor to be offered: its kind of value picks the widget,
+    its name the label and its description the hint; required, choices and patterns follow."""
+    audience = definitions.Key("audience", definitions.Choice(("staff", "public")), "Who the page is for.",
+                               required=True)
+    contact = definitions.Key("contact_email", definitions.Text(definitions.EMAIL, numbers=False),
+                              "Whom to ask about the organisation.")
+    example = definitions.Key("example", definitions.Text(), "An example of the value in everyday work.")
+    monkeypatch.setattr(definitions, "PAGE_KEYS", (*definitions.PAGE_KEYS, audience))
+    monkeypatch.setattr(definitions, "ORIGINAL_KEYS", (*definitions.ORIGINAL_KEYS, contact))
+    monkeypatch.setattr(definitions, "ORGANISATION", definitions.Shape(
+        definitions.ORGANISATION.name, definitions.ORGANISATION.about, (*definitions.ORGANISATION.keys, contact)))
+    value = definitions.Shape("value", definitions.VALUE.about, (*definitions.VALUE.keys, example))
+    monkeypatch.setitem(definitions.SECTION_KEYS, "values", (
+        definitions.Key("values", definitions.ListOf(definitions.Mapping(value)), "The values."),))
+
+    config = editor_config(LAYOUT, "sv", {"name": "proxy"}, local_backend="http://127.0.0.1/api")
+    names = decap_names(config)
+    assert "contact_email" in names["content/org/organisation.yaml"]
+    for page in ("vision", "values", "strategy", "letter"):
+        assert {"audience", "contact_email"} <= names[f"content/org/{page}.md"]
+        assert "audience" in names[f"content/org/{page}.en.md"]
+        assert "contact_email" not in names[f"content/org/{page}.en.md"]  # originals only
+    assert "values.example" in names["content/org/values.md"]
+    assert "values.example" in names["content/org/values.en.md"]
+    test_the_decap_configuration_has_every_key_of_the_definitions()  # still every key, the new ones too
+
+    files = next(c for c in config["collections"] if c["name"] == "org-org")["files"]
+    letter = next(f for f in files if f["file"] == "content/org/letter.md")["fields"]
+    widget = next(f for f in letter if f["name"] == "audience")
+    assert widget["widget"] == "select" and widget["options"] == ["staff", "public"]
+    assert "required" not in widget and widget["hint"] == "Who the page is for." and widget["label"] == "Audience"
+    email = next(f for f in letter if f["name"] == "contact_email")
+    assert email["required"] is False and email["widget"] == "string"
+    assert re.search(email["pattern"][0], "info@example.org") and not re.search(email["pattern"][0], "info at example")
