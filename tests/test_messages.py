@@ -66,14 +66,14 @@ def test_a_message_takes_exactly_its_placeholders():
 
 def _registry_calls():
     """Every `msg.NAME(…)` and `msg.NAME` in the package's code."""
-    for file in sorted(SRC.glob("*.py")):
+    for file in sorted(SRC.rglob("*.py")):
         for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "msg":
                 yield file.name, node
 
 
 def test_every_message_used_in_the_code_exists_and_gets_its_placeholders():
-    for file in sorted(SRC.glob("*.py")):
+    for file in sorted(SRC.rglob("*.py")):
         tree = ast.parse(file.read_text(encoding="utf-8"))
         calls = {id(n.func): n for n in ast.walk(tree) if isinstance(n, ast.Call)}
         for node in ast.walk(tree):
@@ -105,7 +105,7 @@ def _is_words(node: ast.expr) -> bool:
 
 def test_no_problem_is_written_in_words_outside_the_registry():
     """A message or hint written as a string in the code would have no code and no translation."""
-    for file in sorted(SRC.glob("*.py")):
+    for file in sorted(SRC.rglob("*.py")):
         for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue

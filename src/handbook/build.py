@@ -31,6 +31,7 @@ from .clock import today
 from .config import SiteConfig, load_config
 from .content import CONTENT_DIR, load_site
 from .depends import Versions, digest, item_of
+from .editor.app import published_copies, published_texts
 from .errors import WARNING, Problem, Problems
 from .freshness import review_notices
 from .links import check_anchors
@@ -274,6 +275,16 @@ class Pipeline:
                 data = renderer.render(target).text.encode("utf-8")
             current[path] = replace(entry, file=output.put(path, data))
             changed[path] = (current[path], None if cached else data)
+        for path, data in published_texts(site.config).items():  # the editor's page and settings
+            version = text_digest(data)
+            previous = self.cache.entries.get(path)
+            if previous is not None and previous.stamp == version and previous.file is not None \
+                    and output.previous(path) == previous.file and (kept := output.keep(path)) is not None:
+                current[path] = replace(previous, file=kept)
+            else:
+                current[path] = Entry((), version, version, file=output.put(path, data))
+            if current[path] != previous:
+                changed[path] = (current[path], None)
         for source, path in copies(self.site_dir, site, theme):
             version = _file_version(source)
             previous = self.cache.entries.get(path)
@@ -452,10 +463,12 @@ def _unchanged_report(last: dict, seconds: float) -> BuildReport:
 
 
 def copies(site_dir: Path, site: Site, theme: Theme) -> list[tuple[Path, str]]:
-    """Files published as they are: the theme's static files (fingerprinted) and media."""
+    """Files published as they are: the theme's static files (fingerprinted), media, and the
+    browser editor's bundle when site.yaml has `editor:`."""
     files = [(theme.static_dir / name, target) for name, target in theme.assets.items()]
     files += [(site_dir / CONTENT_DIR / o.slug / name, o.media_path(name))
               for o in site.organisations for name in o.media]
+    files += published_copies(site.config)
     return files
 
 

@@ -34,8 +34,9 @@ def _parser() -> argparse.ArgumentParser:
                     description="Build a multilingual handbook of organisations' vision, values and strategy.")
     parser.add_argument("--version", action="version", version=f"handbook {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
-    parser.add_argument("--lang", metavar="LANG", help="the language of messages: cs, da, en or sv (default: "
-                                                       "HANDBOOK_LANG, else LC_ALL, LC_MESSAGES or LANG)")
+    parser.add_argument("--lang", metavar="LANG", help="the language of messages and of the editor at /admin/: cs, "
+                                                       "da, en or sv (default: HANDBOOK_LANG, else LC_ALL, "
+                                                       "LC_MESSAGES or LANG)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     build_cmd = commands.add_parser("build", help="build the site into build/")
@@ -169,9 +170,13 @@ def _lang_option(arguments: list[str]) -> str | None:
 
 
 def _serve(site: Path, host: str, port: int, say: Language) -> int:
-    """`handbook serve`: an incremental build into a temporary folder, served with livereload."""
+    """`handbook serve`: an incremental build into a temporary folder, served with livereload,
+    and the browser editor at /admin/ (both in the editor's language)."""
     # Imported here: the server's libraries are only needed by `serve`.
     from .build import Pipeline
+    from .editor.app import PREFIX, make_editor_app
+    from .editor.backend import LocalBackend, Saved
+    from .editor.language import editor_language
     from .output import LiveFolder
     from .paths import is_source
     from .search import BackgroundIndexer
@@ -210,13 +215,23 @@ def _serve(site: Path, host: str, port: int, say: Language) -> int:
         indexer.request(report.search_languages)
         return Outcome(changed=report.written + report.removed > 0)
 
-    print(say(msg.SERVING(site=str(site), url=url)), file=sys.stderr, flush=True)
+    def saved(saved: Saved) -> None:
+        for file in saved.files:
+            print(say(msg.EDITOR_SAVED(file=file)), file=sys.stderr, flush=True)
+        _print_warnings(list(saved.warnings), say)
+
+    # The editor writes into content/: only for this computer, never for the network.
+    local = warning is None
+    serving = (msg.SERVING(site=str(site), url=url, editor=f"{url}{PREFIX.lstrip('/')}") if local
+               else msg.SERVING_WITHOUT_EDITOR(site=str(site), url=url))
+    print(say(serving), file=sys.stderr, flush=True)
     overlay = Overlay(heading=say(msg.OVERLAY_HEADING()), advice=say(msg.OVERLAY_ADVICE()),
                       title=say(msg.OVERLAY_TITLE()), lang=say.code)
     try:
         root = site.resolve()
         watch = Watch((root, BUNDLED_THEMES), lambda path: is_source(root, path, [BUNDLED_THEMES]))
-        serve(out, watch, rebuild, host, port, overlay)
+        editor = make_editor_app(root, editor_language(say.code), LocalBackend(root, saved, say))
+        serve(out, watch, rebuild, host, port, overlay, mounts={PREFIX: editor} if local else {})
     except OSError as exc:
         print(headline(ERROR, msg.CANNOT_LISTEN(host=host, port=port, reason=str(exc.strerror)), say), file=sys.stderr)
         print(hint_line(msg.ANOTHER_PORT(), say), file=sys.stderr)

@@ -12,6 +12,7 @@ from babel import Locale, UnknownLocaleError
 from . import definitions
 from . import registry as msg
 from .accessibility import Accessibility, read_accessibility
+from .editor.settings import EditorSettings, read_editor
 from .errors import HandbookError, Problem, Problems
 from .fields import Fields
 from .messages import Text
@@ -38,6 +39,8 @@ class SiteConfig:
     search: bool = True  # a search box on every page, with a Pagefind index per language
     # The accessibility statement (accessibility.py).
     accessibility: Accessibility = field(default_factory=Accessibility)
+    # The Git host the published editor (admin/) commits to; None: no admin/ (editor/settings.py).
+    editor: EditorSettings | None = None
 
     @property
     def languages_hint(self) -> Text:
@@ -144,9 +147,11 @@ def load_config(root: Path, base_url: str | None = None, changed: set[Path] | No
         fields.error("theme", msg.THEME_NAME(theme=theme), msg.THEME_EXAMPLE())
     search = fields.flag("search") if "search" in data else True
     accessibility = read_accessibility(data, problems, languages, default)
+    editor = read_editor(data, problems)
     problems.raise_if_errors()
     return SiteConfig(root=root, title=title, base_url=url or "/", languages=tuple(languages),
-                      default_language=default, theme=theme, search=search, accessibility=accessibility)
+                      default_language=default, theme=theme, search=search, accessibility=accessibility,
+                      editor=editor)
 
 
 def _is_absolute_url(url: str) -> bool:

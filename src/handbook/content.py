@@ -79,7 +79,9 @@ def load_site(config: SiteConfig, problems: Problems, cache: PageCache | None = 
 
 
 def load_organisation(folder: Path, config: SiteConfig, problems: Problems,
-                      cache: PageCache | None = None) -> Organisation | None:
+                      cache: PageCache | None = None, text: str | None = None) -> Organisation | None:
+    """An organisation's folder; `text`: its organisation.yaml as it would be saved (the editor
+    checks a save before writing it), then the folder need not exist yet."""
     slug = folder.name
     where = f"{CONTENT_DIR}/{slug}"
     if not SLUG.fullmatch(slug):
@@ -87,12 +89,12 @@ def load_organisation(folder: Path, config: SiteConfig, problems: Problems,
         return None
     file = folder / ORGANISATION_FILE
     path = f"{where}/{ORGANISATION_FILE}"
-    if not file.is_file():
+    if text is None and not file.is_file():
         problems.error(where, msg.NO_ORGANISATION_FILE(slug=slug, file=ORGANISATION_FILE),
                        hint=msg.CREATE_ORGANISATION_FILE(path=path))
         return None
     try:
-        data = parse_yaml(read_text(file, path), path)
+        data = parse_yaml(read_text(file, path) if text is None else text, path)
     except HandbookError as exc:
         problems.add(exc.problems)
         return None
@@ -126,7 +128,7 @@ def load_organisation(folder: Path, config: SiteConfig, problems: Problems,
         file=path,
         country=country, website=website, logo=logo,
         summary=summary, order=fields.integer("order"))
-    if name is None or language is None:
+    if name is None or language is None or not folder.is_dir():
         return None
 
     _warn_unused(folder, where, problems)

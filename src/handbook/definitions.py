@@ -252,6 +252,25 @@ ELSEWHERE = Shape("statement elsewhere", "An accessibility statement published e
         example="https://www.was.digst.dk/handbog-ekdalen-example"),
 ))
 
+# The Git hosts the published browser editor can commit to (editor/settings.py).
+EDITOR_BACKENDS = ("github", "gitlab", "gitea")
+_HTTPS = r"""https://[^\s/?#"'<>\\]+(?:[/?#][^\s"<>\\]*)?"""
+EDITOR = Shape("editor", "The Git host the published browser editor (admin/) commits to. Without it, "
+                         "no admin/ is published; 'handbook serve' offers the editor either way.", (
+    Key("backend", Choice(EDITOR_BACKENDS), "The Git host: github, gitlab or gitea.", required=True,
+        example="github"),
+    Key("repo", Text(r"[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+", numbers=False,
+                     hint="The repository as owner/name, e.g. example/handbook"),
+        "The repository on the Git host, as owner/name.", required=True, example="example/handbook"),
+    Key("branch", Text(r"(?!.*\.\.)[A-Za-z0-9._/-]+", hint="A branch name, e.g. main"),
+        "The branch the editor commits to (default: main).", example="main"),
+    Key("auth_url", Text(_HTTPS, numbers=False, hint="An address starting with https://"),
+        "The sign-in service the editor uses (GitHub, Gitea).", example="https://auth.example.org"),
+    Key("app_id", Text(), "GitLab's OAuth application id (sign-in without a service).", example="1a2b3c"),
+    Key("api_root", Text(_HTTPS, numbers=False, hint="An address starting with https://"),
+        "The API of a self-hosted GitLab or Gitea.", example="https://git.example.org/api/v1"),
+))
+
 SITE = Shape("site.yaml", "The settings of the whole handbook.", (
     Key("title", Texts(), "The name of the handbook: one text, or one per language (sv: …, en: …), "
                           "with one in the default language.", required=True,
@@ -273,6 +292,7 @@ SITE = Shape("site.yaml", "The settings of the whole handbook.", (
     Key("accessibility", AnyOf((Mapping(STATEMENT), Mapping(ELSEWHERE), Exactly(False), Exactly("required"))),
         "The accessibility statement: its facts; or 'url:' where it is published elsewhere; 'required' "
         "(the site must have one: --strict stops until it is here); or false (the site needs none)."),
+    Key("editor", Mapping(EDITOR), "The Git host the published browser editor commits to (see 'editor')."),
 ))
 
 # -- content/<org>/organisation.yaml --------------------------------------------------------

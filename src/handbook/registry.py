@@ -425,6 +425,24 @@ RENAME_OR_NO_SEARCH = Message("HB615", "rename the folder, or turn search off wi
 NO_SITE_FOR_SCHEMAS = Message("HB616", "run it in a site folder, give that with --site, or say where to write the "
                                        "schemas with --out DIR", HINT)
 
+# The browser editor at /admin/ (editor/): its setting in site.yaml, and its checks on saving.
+EDITOR_NOT_MAPPING = Message("HB620", "'editor' must be 'key: value' lines naming the Git host, got {kind}")
+EDITOR_EXAMPLE = Message("HB621", "e.g. editor: {backend: github, repo: example/handbook}", HINT)
+EDITOR_BACKEND = Message("HB622", "the editor cannot use '{backend}'")
+USE_ONE_OF = Message("HB623", "use one of: {choices}", HINT)
+EDITOR_REPO = Message("HB624", "'repo' must be the repository as owner/name, got '{repo}'")
+REPO_EXAMPLE = Message("HB625", "e.g. example/handbook", HINT)
+EDITOR_BRANCH = Message("HB626", "'{branch}' is not a branch name")
+BRANCH_EXAMPLE = Message("HB627", "e.g. main", HINT)
+EDITOR_HTTPS = Message("HB628", "'{key}' must be an https:// address, got '{url}'")
+ORGANISATION_UNLOADABLE = Message("HB629", "the organisation '{slug}' cannot be loaded")
+FIX_FIRST = Message("HB630", "fix {file} first", HINT)
+ADD_ORIGINAL_FIRST = Message("HB631", "add {page}.md in the organisation's language first", HINT)
+SAME_URL_WOULD = Message("HB632", "two pages would have the URL /{path}: this one and {other}")
+ANOTHER_ADDRESS = Message("HB633", "give one of them another address (slug)", HINT)
+NOT_SAVED = Message("HB634", "not saved: {problems}", TEXT)
+SITE_HAS_ERRORS = Message("HB635", "site.yaml has errors; fix them first:\n{problems}", TEXT)
+
 # -- HB7xx: the commands: summaries, serve, new, new site, schema, status (cli.py, new.py, …) --
 
 BUILT = Message("HB700", "built {pages} ({files}) into {out} in {seconds} s: {rendered} rendered, {written} written",
@@ -446,7 +464,7 @@ NO_FOLDER = Message("HB712", "there is no folder {folder}")
 CANNOT_LISTEN = Message("HB713", "cannot listen on {host}:{port}: {reason}")
 ANOTHER_PORT = Message("HB714", "try another --port", HINT)
 PREVIEW_EXPOSED = Message("HB715", "serving on {host}: other computers on the network can see this preview", WARNING)
-SERVING = Message("HB716", "serving {site} on {url} (press Ctrl+C to stop)", TEXT)
+SERVING = Message("HB716", "serving {site} on {url} (press Ctrl+C to stop); the editor is at {editor}", TEXT)
 REBUILT = Message("HB717", "rebuilt {pages} in {milliseconds} ms", TEXT)
 REBUILD_FAILED = Message("HB718", "rebuild failed: still serving the last good version", TEXT)
 OVERLAY_HEADING = Message("HB719", "The handbook could not be rebuilt", TEXT)
@@ -455,6 +473,9 @@ OVERLAY_TITLE = Message("HB721", "Error", TEXT)
 CREATED = Message("HB722", "created {path}", TEXT)
 UNKNOWN_MESSAGE_LANGUAGE = Message("HB723", "handbook has no messages in '{code}'")
 MESSAGE_LANGUAGES = Message("HB724", "choose one of: {languages}", HINT)
+SERVING_WITHOUT_EDITOR = Message("HB725", "serving {site} on {url} (press Ctrl+C to stop); the editor (/admin/) is "
+                                          "offered only on 127.0.0.1, where no one else can reach it", TEXT)
+EDITOR_SAVED = Message("HB726", "editor: saved {file}", TEXT)
 
 ALREADY_EXISTS = Message("HB730", "already exists; nothing was written")
 ANOTHER_NAME = Message("HB731", "choose another name, or edit the file", HINT)
@@ -559,8 +580,8 @@ HELP_HELP = Message("HB860", "show this help message and exit", TEXT)
 HELP_VERSION = Message("HB861", "show program's version number and exit", TEXT)
 HELP_HANDBOOK = Message("HB862", "Build a multilingual handbook of organisations' vision, values and strategy.", TEXT)
 HELP_DEBUG = Message("HB863", "show tracebacks of internal errors", TEXT)
-HELP_LANG = Message("HB864", "the language of messages: cs, da, en or sv (default: HANDBOOK_LANG, else LC_ALL, "
-                             "LC_MESSAGES or LANG)", TEXT)
+HELP_LANG = Message("HB864", "the language of messages and of the editor at /admin/: cs, da, en or sv (default: "
+                             "HANDBOOK_LANG, else LC_ALL, LC_MESSAGES or LANG)", TEXT)
 HELP_BUILD = Message("HB865", "build the site into build/", TEXT)
 HELP_SITE = Message("HB866", "site directory (default: .)", TEXT)
 HELP_OUT = Message("HB867", "output directory (default: SITE/build)", TEXT)

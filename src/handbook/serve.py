@@ -16,6 +16,7 @@ import ipaddress
 import logging
 import mimetypes
 import posixpath
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -243,16 +244,39 @@ def is_loopback(host: str) -> bool:
 
 
 class _Server(Server):
-    """livereload's server, with its client loaded as a file instead of an inline script."""
+    """livereload's server, with its client loaded as a file instead of an inline script, and
+    other apps mounted at their prefixes as they are: no livereload client, no overlay."""
+
+    mounts: dict[str, WsgiApp] = {}  # noqa: RUF012 - set per instance in serve()
 
     def get_web_handlers(self, script):
-        return super().get_web_handlers(LIVERELOAD_TAG)
+        from tornado.web import FallbackHandler
+        from tornado.wsgi import WSGIContainer
+
+        mounted = [(re.escape(prefix.rstrip("/")) + "(/.*)?", FallbackHandler, {"fallback": WSGIContainer(app)})
+                   for prefix, app in self.mounts.items()]
+        return mounted + super().get_web_handlers(LIVERELOAD_TAG)
+
+
+def guarded(app: WsgiApp, hosts: frozenset[str] | None) -> WsgiApp:
+    """`app`, refusing requests that name another host (see make_app)."""
+    if hosts is None:
+        return app
+
+    def checked(environ, start_response):
+        if _host_name(environ.get("HTTP_HOST", "")) not in hosts:
+            return _respond(start_response, "403 Forbidden", b"forbidden", "text/plain", _State())
+        return app(environ, start_response)
+
+    return checked
 
 
 def serve(root: Path, watch: Watch, rebuild: Callable[[set[Path] | None], Outcome],
-          host: str = "127.0.0.1", port: int = 8000, overlay: Overlay = Overlay()) -> None:
+          host: str = "127.0.0.1", port: int = 8000, overlay: Overlay = Overlay(),
+          mounts: dict[str, WsgiApp] | None = None) -> None:
     """Build once, then serve `root` until interrupted, rebuilding when a watched file changes.
-    Browsers reload when the output changed or an error appeared or went."""
+    Browsers reload when the output changed or an error appeared or went. `mounts`: other apps
+    by the path prefix they answer (the editor's /admin/)."""
     state = _State()
     state.overlay = overlay
 
@@ -268,6 +292,7 @@ def serve(root: Path, watch: Watch, rebuild: Callable[[set[Path] | None], Outcom
     hosts = LOOPBACK_NAMES | {host} if is_loopback(host) else None
     watcher = SourceWatcher(watch, tracked)
     server = _Server(app=make_app(root, state, hosts), watcher=watcher)
+    server.mounts = {prefix: guarded(app, hosts) for prefix, app in (mounts or {}).items()}
     server._setup_logging = lambda: logging.getLogger("livereload").setLevel(logging.WARNING)
     logging.getLogger("tornado.access").setLevel(logging.ERROR)
     try:
