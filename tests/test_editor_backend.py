@@ -172,14 +172,14 @@ def test_a_period_that_ends_before_it_starts_is_refused_and_nothing_is_written(e
     raw = decap_text(SITE["content/proaros/strategy.md"], lambda front: front["period"].update(to="2017"))
     status, answer = editor.save("content/proaros/strategy.md", raw)
     assert status == 422
-    assert answer["error"] == ("not saved: content/proaros/strategy.md:5:7: error: the period ends (2017) "
+    assert answer["error"] == ("not saved: content/proaros/strategy.md:5:7: error[HB235]: the period ends (2017) "
                                "before it starts (2018)")
     assert snapshot(site) == before and editor.saved == []
 
 
 @pytest.mark.parametrize(("change", "message"), [
-    ("title: Strategi", "content/proaros/strategy.md:2:1: error: the front matter of a strategy page is missing 'title'"),
-    ("from: 2018", "content/proaros/strategy.md:4:9: error: 'from' must be a date, got a text 'soon'"),
+    ("title: Strategi", "content/proaros/strategy.md:2:1: error[HB033]: the front matter of a strategy page is missing 'title'"),
+    ("from: 2018", "content/proaros/strategy.md:4:9: error[HB040]: 'from' must be a date, got a text 'soon'"),
 ])
 def test_a_save_with_errors_names_file_line_and_hint(editor, site, change, message):
     raw = decap_text(SITE["content/proaros/strategy.md"])

@@ -126,7 +126,7 @@ def test_a_period_that_ends_before_it_starts_is_refused_with_its_message(browser
         page.goto(url + "admin/#/collections/org-cpus-slagelse/entries/strategy")
         page.get_by_role("textbox", name="Till", exact=True).fill("2017")
         save(page)
-        alert = page.get_by_text("the period ends (2017) before it starts (2018)")
+        alert = page.get_by_text("perioden slutar (2017) innan den börjar (2018)")  # in the editor's language
         alert.wait_for()
         line = before.decode("utf-8").splitlines().index("  to: 2019") + 1  # where 'to:' is
         assert f"content/cpus-slagelse/strategy.md:{line}:7" in alert.inner_text()

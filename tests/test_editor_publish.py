@@ -49,16 +49,16 @@ def test_mistakes_in_the_editor_setting_are_reported_at_their_line(make_site, ru
     root = make_site(ORG, SITE_YAML + "editor:\n  backend: githb\n  repo: handbook\n  brnch: main\n")
     result = run("build", root)
     assert result.code == 1
-    assert "site.yaml:8:12: error: the editor cannot use 'githb'\n  hint: did you mean 'github'?" in result.err
-    assert "site.yaml:9:9: error: 'repo' must be the repository as owner/name, got 'handbook'" in result.err
-    assert "site.yaml:10:3: error: unknown key 'brnch' in 'editor'\n  hint: did you mean 'branch'?" in result.err
+    assert "site.yaml:8:12: error[HB622]: the editor cannot use 'githb'\n  hint: did you mean 'github'?" in result.err
+    assert "site.yaml:9:9: error[HB624]: 'repo' must be the repository as owner/name, got 'handbook'" in result.err
+    assert "site.yaml:10:3: error[HB030]: unknown key 'brnch' in 'editor'\n  hint: did you mean 'branch'?" in result.err
     assert not (root / "build").exists()
 
 
 def test_an_editor_setting_needs_a_backend_and_a_repository(make_site, run):
     root = make_site(ORG, SITE_YAML + "editor: github\n")
     result = run("check", root)
-    assert result.code == 1 and "site.yaml:7:9: error: 'editor' must be 'key: value' lines" in result.err
+    assert result.code == 1 and "site.yaml:7:9: error[HB620]: 'editor' must be 'key: value' lines" in result.err
     root = make_site(ORG, SITE_YAML + "editor:\n  branch: main\n")
     result = run("check", root)
     assert "'editor' is missing 'backend'" in result.err and "'editor' is missing 'repo'" in result.err
