@@ -129,10 +129,10 @@ class Pipeline:
             self.parsed.changed = changed
             site = load_site(config, problems, self.parsed)
             review_notices(site, today(), problems)
-            problems.add(statement_problems(config.accessibility, [o.slug for o in site.organisations],
-                                            config.languages))
+            slugs = [o.slug for o in site.organisations]
+            problems.add(statement_problems(config.accessibility, slugs, config.languages))
             if config.search:
-                problems.add(search.reserved_problems([o.slug for o in site.organisations], config.languages))
+                problems.add(search.reserved_problems(slugs, config.languages))
         with report.step("theme"):
             theme = load_theme(config)
             catalogs = {code: _catalog_version(theme, config.root, code) for code in config.languages}
@@ -278,8 +278,8 @@ class Pipeline:
         for path, data in published_texts(site.config).items():  # the editor's page and settings
             version = text_digest(data)
             previous = self.cache.entries.get(path)
-            if previous is not None and previous.stamp == version and previous.file is not None \
-                    and output.previous(path) == previous.file and (kept := output.keep(path)) is not None:
+            if _unchanged(output, path, previous, version) and (kept := output.keep(path)) is not None:
+                assert previous is not None
                 current[path] = replace(previous, file=kept)
             else:
                 current[path] = Entry((), version, version, file=output.put(path, data))
@@ -288,19 +288,19 @@ class Pipeline:
         for source, path in copies(self.site_dir, site, theme):
             version = _file_version(source)
             previous = self.cache.entries.get(path)
-            unchanged = (previous is not None and previous.stamp == version and previous.file is not None
-                         and output.previous(path) == previous.file)
-            output.copy(source, path, unchanged)
+            output.copy(source, path, _unchanged(output, path, previous, version))
             current[path] = Entry((), version, version, file=output.stamp(path))
             if current[path] != previous:
                 changed[path] = (current[path], None)
         search_on = site.config.search and self.index_search
-        indexes = {language: self._kept_search_index(output, language, current)
-                   for language in site.config.languages} if search_on else {}
+        pages = {language: _indexed_pages(language, current) for language in site.config.languages} \
+            if search_on else {}
+        indexes = {language: self._kept_search_index(output, language, version)
+                   for language, (version, _any) in pages.items()}
         output.settle()
         for language, entries in indexes.items():
             if entries is None:
-                entries = self._new_search_index(output, language, current)
+                entries = self._new_search_index(output, language, *pages[language])
             for path, entry in entries.items():
                 current[path] = entry
                 if entry != self.cache.entries.get(path):
@@ -312,23 +312,18 @@ class Pipeline:
     # A language's search index is made from its pages, so it is the previous build's while
     # they are the same, byte for byte; its files' entries have the digest of the pages as stamp.
 
-    def _kept_search_index(self, output: Output, language: str,
-                           current: dict[str, Entry]) -> dict[str, Entry] | None:
+    def _kept_search_index(self, output: Output, language: str, pages: str) -> dict[str, Entry] | None:
         """The previous build's index of a language, carried over, or None: it must be made."""
-        pages = _indexed_pages(language, current)
         bundle = search.bundle_path(language)
         previous = {path: entry for path, entry in self.cache.entries.items() if path.startswith(bundle)}
-        if not previous or not all(entry.stamp == pages and entry.file is not None
-                                   and output.previous(path) == entry.file for path, entry in previous.items()):
+        if not previous or not all(_unchanged(output, path, entry, pages) for path, entry in previous.items()):
             return None
         kept = {path: output.keep(path) for path in previous}
         if any(file is None for file in kept.values()):
             return None
         return {path: replace(entry, file=kept[path]) for path, entry in previous.items()}
 
-    def _new_search_index(self, output: Output, language: str, current: dict[str, Entry]) -> dict[str, Entry]:
-        pages = _indexed_pages(language, current)
-        has_pages = any(entry.indexed and path.startswith(f"{language}/") for path, entry in current.items())
+    def _new_search_index(self, output: Output, language: str, pages: str, has_pages: bool) -> dict[str, Entry]:
         files = search.index_language(output.folder, language, has_pages)
         output.adopt(files)
         return {path: Entry((), pages, pages, file=output.stamp(path)) for path in files}
@@ -481,10 +476,18 @@ def _config_version(config: SiteConfig) -> str:
     return digest(replace(config, root=Path(".")))
 
 
-def _indexed_pages(language: str, current: dict[str, Entry]) -> str:
-    """One digest of the pages a language's search index is made from."""
-    return digest(sorted((path, entry.digest) for path, entry in current.items()
-                         if entry.indexed and path.startswith(f"{language}/")))
+def _indexed_pages(language: str, current: dict[str, Entry]) -> tuple[str, bool]:
+    """One digest of the pages a language's search index is made from, and whether there are any."""
+    pages = sorted((path, entry.digest) for path, entry in current.items()
+                   if entry.indexed and path.startswith(f"{language}/"))
+    return digest(pages), bool(pages)
+
+
+def _unchanged(output: Output, path: str, previous: Entry | None, version: str) -> bool:
+    """The output's file is the one the cache's entry was written for, from this version of its
+    source: it can be carried over as it is."""
+    return (previous is not None and previous.stamp == version and previous.file is not None
+            and output.previous(path) == previous.file)
 
 
 def _source_versions(config: SiteConfig, theme: Theme, catalogs: dict[str, str]) -> dict[str, str]:

@@ -4,7 +4,7 @@ Each language has a bundle of its own at `<lang>/pagefind/`, made from the pages
 only, so a reader searching on a Swedish page finds Swedish pages, whatever words the other
 languages share. Pagefind stems Swedish, Danish and English and indexes Czech without stemming;
 it takes a page's language from its `<html lang>`, which the build writes. Only what a template
-marks with `data-pagefind-body` is indexed (a page's article, an organisation's overview).
+marks with `data-pagefind-body` is indexed: a page's article (not homes, overviews or print).
 
 Pagefind writes the same files for the same pages, except that the order of the languages in
 pagefind-entry.json follows a hash map; that file is written again in a fixed order. The
@@ -44,10 +44,13 @@ def bundle_path(language: str) -> str:
     return f"{language}/{FOLDER}/"
 
 
-def reserved_problems(organisations: Iterable[str], languages: Iterable[str]) -> list[Problem]:
+def reserved_problems(organisations: list[str], languages: Iterable[str]) -> list[Problem]:
     """An organisation whose folder is named like the search index would share its address."""
-    return [Problem(f"content/{slug}", msg.SEARCH_ADDRESS_TAKEN(code=code, slug=slug), hint=msg.RENAME_OR_NO_SEARCH())
-            for slug in organisations if slug == FOLDER for code in languages][:1]
+    if FOLDER not in organisations:
+        return []
+    code = next(iter(languages))  # one problem, named in the first language's address
+    return [Problem(f"content/{FOLDER}", msg.SEARCH_ADDRESS_TAKEN(code=code, slug=FOLDER),
+                    hint=msg.RENAME_OR_NO_SEARCH())]
 
 
 def index_language(out: Path, language: str, has_pages: bool = True) -> list[str]:
