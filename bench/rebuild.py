@@ -21,8 +21,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from compare import REPO, handbook_site
-from handbook.build import BuildReport, Pipeline
 from handbook.output import LiveFolder
+from handbook.pipeline import Pipeline
+from handbook.report import BuildReport
 from handbook.theme import BUNDLED_THEMES
 
 

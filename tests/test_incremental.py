@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, files_of
-from handbook.build import BuildReport, Pipeline, build
+from handbook.build import BuildReport, build
 from handbook.errors import HandbookError
 from handbook.output import LiveFolder
 from handbook.paths import is_source
+from handbook.pipeline import Pipeline
 
 BASE = "http://127.0.0.1:8000/"
 

@@ -16,8 +16,8 @@ import pytest
 
 from browser import served
 from conftest import REPO, files_of, local_target, parse, text_of
-from handbook.build import Pipeline
 from handbook.output import StagedBuild
+from handbook.pipeline import Pipeline
 
 BASE = "https://handbook.example/"
 LANGUAGES = ("sv", "da", "cs", "en")

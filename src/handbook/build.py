@@ -1,382 +1,32 @@
-"""The one build pipeline, for `build`, `check` and `serve`: load what changed, render what is
-stale, check, write.
+"""`handbook build` and `handbook check`: the pipeline (pipeline.py) run over a site, with its
+cache on disk; or, when nothing was saved since the last build and its output is untouched,
+nothing at all.
 
-A `Pipeline` keeps, between runs, what each output was rendered from (see depends.py) in a
-cache (in memory for `serve`; on disk in SITE/.cache/handbook/ for `build`), so a run renders
-only outputs whose dependencies changed. A clean build is a run with an empty cache, and the
-output of a run is the same, byte for byte, whatever the cache held.
+This module loads only what that check needs. The pipeline's modules (Jinja, Markdown, the
+theme, the content loader) load when there is something to build, so that a build with
+nothing to do takes a fraction of a second.
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
-import signal
-import threading
 import time
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Protocol
-
-from babel.support import NullTranslations
+from typing import TYPE_CHECKING
 
 from . import registry as msg
-from . import search
-from .accessibility import statement_problems
-from .cache import CACHE_DIR, Cache, Entry, environment_key, problem_from_json, problem_to_json, stamp, text_digest
+from .cache import CACHE_DIR, Cache, environment_key, problem_from_json, problem_to_json, text_digest
 from .clock import today
-from .config import SiteConfig, load_config
-from .content import CONTENT_DIR, load_site
-from .depends import Versions, digest, item_of
-from .editor.app import published_copies, published_texts
-from .errors import WARNING, Problem, Problems
-from .freshness import review_notices
-from .links import check_anchors
-from .loaded import PageCache
+from .errors import WARNING, Problem
 from .messages import Text
-from .model import Site
 from .output import StagedBuild, check_output_dir
 from .paths import check_site_files, is_inside
-from .render import Rendered, Renderer, Templates
-from .targets import Target, targets_of
-from .theme import Theme, catalog_sources, load_all_translations, load_theme
+from .report import BuildReport
 
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
 
-@dataclass
-class BuildReport:
-    """What a run did: outputs rendered and written, warnings, and how long each step took."""
-
-    pages: int = 0        # HTML outputs of the site
-    rendered: int = 0     # outputs rendered in this run (the others came from the cache)
-    files: int = 0        # files in the output
-    written: int = 0      # files written in this run
-    removed: int = 0      # files removed (serve)
-    rendered_paths: list[str] = field(default_factory=list)
-    search_languages: list[str] = field(default_factory=list)  # whose search index is out of date
-    warnings: list[Problem] = field(default_factory=list)
-    notices: list[Problem] = field(default_factory=list)  # never fail a build (errors.NOTICE)
-    timings: dict[str, float] = field(default_factory=dict)
-
-    @contextmanager
-    def step(self, name: str) -> Iterator[None]:
-        start = time.perf_counter()
-        yield
-        self.timings[name] = time.perf_counter() - start
-
-    @property
-    def seconds(self) -> float:
-        return sum(self.timings.values())
-
-
-class Output(Protocol):
-    """Where a run writes: a staged build (output.StagedBuild) or serve's live folder."""
-
-    written: int
-    streams: bool  # takes texts as they are rendered, before the checks (a staged build)
-
-    def begin(self) -> None: ...
-    def previous(self, path: str) -> tuple[int, int] | None: ...
-    def keep(self, path: str) -> tuple[int, int] | None: ...
-    def put(self, path: str, data: bytes) -> tuple[int, int]: ...
-    def copy(self, source: Path, path: str, unchanged: bool) -> None: ...
-    def stamp(self, path: str) -> tuple[int, int]: ...
-    @property
-    def folder(self) -> Path: ...  # where files are being written (the search index is made there)
-    def settle(self) -> None: ...  # the folder holds exactly what was published (before indexing)
-    def adopt(self, paths: list[str]) -> None: ...  # files written into the folder by another program
-    def finish(self) -> None: ...
-    def discard(self) -> None: ...
-
-
-class Pipeline:
-    """Builds one site again and again, each time rendering only what changed."""
-
-    def __init__(self, site_dir: Path, *, base_url: str | None = None, cache: Cache | None = None,
-                 jobs: int | None = None, watching: bool = False):
-        self.site_dir = site_dir
-        self.base_url = base_url
-        self.cache = cache if cache is not None else Cache()
-        self.jobs = jobs
-        # Make the search index as part of each run; serve makes it after the reload instead.
-        self.index_search = True
-        self.parsed = PageCache()  # parsed sources, kept while the pipeline lives
-        # From the second run on: the last run's versions, and which outputs read each key, so
-        # that a run after one edit looks only at what the edited items are read by.
-        self._versions: Versions | None = None
-        self._readers: dict[str, set[str]] | None = {} if watching else None
-        self._keys_of: dict[str, set[str]] = {}
-        self._translations: tuple[tuple, dict[str, NullTranslations], list[Problem]] | None = None
-        self._templates: tuple[tuple, Templates] | None = None
-
-    def run(self, output: Output | None, strict: bool = False, changed: set[Path] | None = None, *,
-            checked: bool = False) -> BuildReport:
-        """Bring `output` up to date (None: check only). Raises HandbookError listing every
-        problem; then the output is exactly as it was.
-
-        `changed` names the files saved since the last run, when the caller knows (serve's file
-        events); other files are then trusted to be as they were if their size and times are.
-        `checked`: the caller has just run check_site_files, so it is not run again."""
-        report = BuildReport()
-        problems = Problems()
-        if self._versions is None:
-            changed = None  # the first run reads everything
-        with report.step("config"):
-            config = load_config(self.site_dir, self.base_url, set() if checked else changed)
-        with report.step("content"):
-            self.parsed.changed = changed
-            site = load_site(config, problems, self.parsed)
-            review_notices(site, today(), problems)
-            slugs = [o.slug for o in site.organisations]
-            problems.add(statement_problems(config.accessibility, slugs, config.languages))
-            if config.search:
-                problems.add(search.reserved_problems(slugs, config.languages))
-        with report.step("theme"):
-            theme = load_theme(config)
-            catalogs = {code: _catalog_version(theme, config.root, code) for code in config.languages}
-            translations = self._translations_for(theme, config, catalogs, problems)
-        problems.raise_if_errors()
-
-        with report.step("plan"):
-            templates = self._templates_for(theme, translations, config, catalogs)
-            sources = _source_versions(config, theme, catalogs)
-            targets = targets_of(site)
-            entries = self.cache.entries
-            if self._versions is not None:
-                versions = Versions(site, sources, previous=self._versions)
-                touched = self._changed_outputs(versions)
-                stale = [t for t in targets if t.path not in entries or t.path in touched]
-            else:
-                versions = Versions(site, sources)
-                stale = [t for t in targets if (e := entries.get(t.path)) is None
-                         or e.stamp != stamp(e.keys, versions)]
-        # A staged build takes each text as it is rendered (so that texts are not all held in
-        # memory at once): nothing of it is visible until `finish`, and all goes if checks fail.
-        streaming = output is not None and output.streams
-        made: dict[str, Entry] = {}
-        texts: dict[str, bytes] = {}  # rendered, for an output that cannot take them yet
-        try:
-            with report.step("render"):
-                if streaming and output is not None:
-                    output.begin()
-                for result in render_targets(Renderer(site, templates), stale, self.jobs):
-                    path, data = result.target.path, result.text.encode("utf-8")
-                    keys = tuple(sorted(result.reads))
-                    entry = Entry(keys, stamp(keys, versions), text_digest(data), result.problems,
-                                  result.anchors, result.ids, result.target.source,
-                                  indexed=search.MARK in result.text)
-                    if streaming and output is not None:
-                        entry.file = output.put(path, data)
-                        self.cache.put(path, entry, data)
-                    else:
-                        texts[path] = data
-                    made[path] = entry
-            current = {t.path: made.get(t.path) or entries[t.path] for t in targets}
-            with report.step("check"):
-                for entry in current.values():
-                    problems.add(entry.problems)
-                check_anchors(((e.source, e.anchors) for e in current.values() if e.anchors and e.source),
-                              {path: e.ids for path, e in current.items()}, problems)
-            problems.raise_if_errors(strict)
-
-            report.pages = sum(1 for path in current if path.endswith(".html"))
-            report.rendered = len(made)
-            report.rendered_paths = list(made)
-            if config.search:
-                report.search_languages = [code for code in config.languages
-                                           if any(path.startswith(f"{code}/") for path in made)]
-            report.warnings = sorted(set(problems.warnings), key=Problem.sort_key)
-            report.notices = sorted(set(problems.notices), key=Problem.sort_key)
-            report.files = len(current)
-            if output is not None:
-                with report.step("write"):
-                    stored = self._write(output, site, theme, templates, targets, current, texts, made)
-                    report.files = len(current)
-                    report.written = output.written
-                    report.removed = getattr(output, "removed", 0)
-                with report.step("cache"):
-                    self.cache.save(stored, current)
-                self._remember(versions, entries, current)
-        except BaseException:
-            if output is not None:
-                output.discard()
-            self.cache.rollback()
-            raise
-        return report
-
-    def _changed_outputs(self, versions: Versions) -> set[str]:
-        """The outputs that read a key whose version changed since the last run."""
-        assert self._versions is not None
-        if self._readers is None:
-            self._readers, self._keys_of = {}, {}
-            for path, entry in self.cache.entries.items():
-                self._add_reader(path, entry.keys)
-        previous = self._versions
-        changed: set[str] = set()
-        # Keys of items that changed, and the keys that belong to no item (config, templates …).
-        keys = [key for item in versions.changed_items() for key in self._keys_of.get(item, ())]
-        keys += self._keys_of.get("", ())
-        for key in keys:
-            if versions(key) != previous(key):
-                changed |= self._readers.get(key, set())
-        return changed
-
-    def _remember(self, versions: Versions, before: dict[str, Entry], now: dict[str, Entry]) -> None:
-        """Keep this run's versions, and which outputs read which keys, for the next run."""
-        versions.forget_previous()
-        self._versions = versions
-        if self._readers is None:
-            return
-        for path, entry in before.items():
-            if now.get(path) is not entry:
-                for key in entry.keys:
-                    self._readers.get(key, set()).discard(path)
-        for path, entry in now.items():
-            if before.get(path) is not entry:
-                self._add_reader(path, entry.keys)
-
-    def _add_reader(self, path: str, keys: tuple[str, ...]) -> None:
-        assert self._readers is not None
-        for key in keys:
-            self._readers.setdefault(key, set()).add(path)
-            item = item_of(key)
-            self._keys_of.setdefault(item if item != key else "", set()).add(key)
-
-    def _write(self, output: Output, site: Site, theme: Theme, templates: Templates,
-               targets: list[Target], current: dict[str, Entry], texts: dict[str, bytes],
-               made: dict[str, Entry]) -> dict[str, tuple[Entry, bytes | None]]:
-        """Every output into `output`: new texts (unless the output took them as they were
-        rendered), and unchanged ones kept, from the cache, or rendered again if neither is
-        intact. Returns the entries the cache must store."""
-        changed: dict[str, tuple[Entry, bytes | None]] = {}
-        renderer: Renderer | None = None
-        if not output.streams:
-            output.begin()
-        for target in targets:
-            path, entry = target.path, current[target.path]
-            if path in made and output.streams:
-                continue  # written, and put in the cache, as it was rendered
-            data = texts.get(path)
-            if data is None and entry.file is not None and output.previous(path) == entry.file:
-                kept = output.keep(path)
-                if kept is not None:
-                    if kept != entry.file:
-                        current[path] = replace(entry, file=kept)
-                        changed[path] = (current[path], None)
-                    continue
-            cached = False
-            if data is None:
-                data = self.cache.text(path)
-                cached = data is not None
-            if data is None:  # neither the previous file nor the cache has it intact
-                renderer = renderer or Renderer(site, templates)
-                data = renderer.render(target).text.encode("utf-8")
-            current[path] = replace(entry, file=output.put(path, data))
-            changed[path] = (current[path], None if cached else data)
-        for path, data in published_texts(site.config).items():  # the editor's page and settings
-            version = text_digest(data)
-            previous = self.cache.entries.get(path)
-            if _unchanged(output, path, previous, version) and (kept := output.keep(path)) is not None:
-                assert previous is not None
-                current[path] = replace(previous, file=kept)
-            else:
-                current[path] = Entry((), version, version, file=output.put(path, data))
-            if current[path] != previous:
-                changed[path] = (current[path], None)
-        for source, path in copies(self.site_dir, site, theme):
-            version = _file_version(source)
-            previous = self.cache.entries.get(path)
-            output.copy(source, path, _unchanged(output, path, previous, version))
-            current[path] = Entry((), version, version, file=output.stamp(path))
-            if current[path] != previous:
-                changed[path] = (current[path], None)
-        search_on = site.config.search and self.index_search
-        pages = {language: _indexed_pages(language, current) for language in site.config.languages} \
-            if search_on else {}
-        indexes = {language: self._kept_search_index(output, language, version)
-                   for language, (version, _any) in pages.items()}
-        output.settle()
-        for language, entries in indexes.items():
-            if entries is None:
-                entries = self._new_search_index(output, language, *pages[language])
-            for path, entry in entries.items():
-                current[path] = entry
-                if entry != self.cache.entries.get(path):
-                    changed[path] = (entry, None)
-        _stop_if_interrupted()  # the last moment a Ctrl+C can still leave the output as it was
-        output.finish()  # on an error, run() discards the output
-        return changed
-
-    # A language's search index is made from its pages, so it is the previous build's while
-    # they are the same, byte for byte; its files' entries have the digest of the pages as stamp.
-
-    def _kept_search_index(self, output: Output, language: str, pages: str) -> dict[str, Entry] | None:
-        """The previous build's index of a language, carried over, or None: it must be made."""
-        bundle = search.bundle_path(language)
-        previous = {path: entry for path, entry in self.cache.entries.items() if path.startswith(bundle)}
-        if not previous or not all(_unchanged(output, path, entry, pages) for path, entry in previous.items()):
-            return None
-        kept = {path: output.keep(path) for path in previous}
-        if any(file is None for file in kept.values()):
-            return None
-        return {path: replace(entry, file=kept[path]) for path, entry in previous.items()}
-
-    def _new_search_index(self, output: Output, language: str, pages: str, has_pages: bool) -> dict[str, Entry]:
-        files = search.index_language(output.folder, language, has_pages)
-        output.adopt(files)
-        return {path: Entry((), pages, pages, file=output.stamp(path)) for path in files}
-
-    def _translations_for(self, theme: Theme, config: SiteConfig, catalogs: dict[str, str],
-                          problems: Problems) -> dict[str, NullTranslations]:
-        """Compile the catalogs again only when one of their files changed."""
-        key = (theme.path, tuple(sorted(catalogs.items())))
-        if self._translations is None or self._translations[0] != key:
-            found = Problems()
-            self._translations = (key, load_all_translations(theme, config, found), found.items)
-        problems.add(self._translations[2])
-        return self._translations[1]
-
-    def _templates_for(self, theme: Theme, translations: dict[str, NullTranslations],
-                       config: SiteConfig, catalogs: dict[str, str]) -> Templates:
-        """Keep the compiled templates while the theme, the catalogs and the settings stay."""
-        key = (digest(sorted(theme.templates.items())), digest(sorted(theme.assets.items())),
-               tuple(sorted(catalogs.items())), _config_version(config))
-        if self._templates is None or self._templates[0] != key:
-            self._templates = (key, Templates(theme, translations, config))
-        return self._templates[1]
-
-
-# Ctrl+C raises KeyboardInterrupt wherever the main thread is; but inside the handlers that
-# run around a fork (starting render workers), Python prints it as "Exception ignored" and goes
-# on. So a build also remembers that it was interrupted, and stops before it publishes.
-_interrupted = False
-
-
-def _on_interrupt(signum: int, frame: object) -> None:
-    global _interrupted
-    _interrupted = True
-    raise KeyboardInterrupt
-
-
-def _stop_if_interrupted() -> None:
-    if _interrupted:
-        raise KeyboardInterrupt
-
-
-@contextmanager
-def _remembering_interrupts() -> Iterator[None]:
-    global _interrupted
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    _interrupted = False
-    previous = signal.signal(signal.SIGINT, _on_interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
+__all__ = ["BuildReport", "build", "output_signature"]
 
 
 def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None = None,
@@ -398,21 +48,21 @@ def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None =
             note = msg.CACHE_IS_LINK(folder=str(CACHE_DIR))
         else:
             cache = Cache.open(folder / "cache.sqlite")
-            note = cache.note
-    pipeline = Pipeline(site_dir, base_url=base_url, cache=cache, jobs=jobs)
     try:
         if not write:
-            return pipeline.run(None, strict)
+            return _pipeline(site_dir, base_url, cache, jobs).run(None, strict)
         check_output_dir(out, site_dir)
         # Nothing saved since the last build, and its output untouched: nothing to do.
         start = time.perf_counter()
-        run_key = digest([check_site_files(site_dir), base_url, strict, str(out.resolve()), environment_key(),
+        run_key = _digest([check_site_files(site_dir), base_url, strict, str(out.resolve()), environment_key(),
                           today().isoformat()])  # outputs that show a date depend on it
         last = cache.last_run() if cache.file is not None else None
         if last is not None and last.get("key") == run_key and last.get("output") == output_signature(out):
             report = _unchanged_report(last, time.perf_counter() - start)
         else:
-            with _remembering_interrupts():
+            from .pipeline import remembering_interrupts
+            with remembering_interrupts():
+                pipeline = _pipeline(site_dir, base_url, cache, jobs)
                 report = pipeline.run(StagedBuild(out), strict, checked=True)  # by the fingerprint above
             if cache.file is not None:
                 cache.set_last_run({"key": run_key, "output": output_signature(out), "pages": report.pages,
@@ -421,9 +71,15 @@ def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None =
                                     "notices": [problem_to_json(p) for p in report.notices]})
     finally:
         cache.close()
+    note = note or cache.note  # (a damaged cache may show only when its entries are read)
     if note:
         report.warnings.insert(0, Problem(str(CACHE_DIR), note, severity=WARNING))
     return report
+
+
+def _pipeline(site_dir: Path, base_url: str | None, cache: Cache, jobs: int | None) -> Pipeline:
+    from .pipeline import Pipeline  # loaded only when there is something to build (see above)
+    return Pipeline(site_dir, base_url=base_url, cache=cache, jobs=jobs)
 
 
 def output_signature(out: Path) -> str:
@@ -444,7 +100,11 @@ def output_signature(out: Path) -> str:
                 else:
                     info = entry.stat(follow_symlinks=False)
                     seen.append(f"{name}\0{info.st_size}\0{info.st_mtime_ns}")
-    return digest(sorted(seen))
+    return _digest(sorted(seen))
+
+
+def _digest(value: object) -> str:
+    return text_digest(repr(value).encode("utf-8"))
 
 
 def _unchanged_report(last: dict, seconds: float) -> BuildReport:
@@ -455,91 +115,3 @@ def _unchanged_report(last: dict, seconds: float) -> BuildReport:
                            notices=notices, timings={"unchanged": seconds})
     except (TypeError, ValueError, KeyError, IndexError):
         return BuildReport(timings={"unchanged": seconds})
-
-
-def copies(site_dir: Path, site: Site, theme: Theme) -> list[tuple[Path, str]]:
-    """Files published as they are: the theme's static files (fingerprinted), media, and the
-    browser editor's bundle when site.yaml has `editor:`."""
-    files = [(theme.static_dir / name, target) for name, target in theme.assets.items()]
-    files += [(site_dir / CONTENT_DIR / o.slug / name, o.media_path(name))
-              for o in site.organisations for name in o.media]
-    files += published_copies(site.config)
-    return files
-
-
-def _file_version(file: Path) -> str:
-    info = file.stat()
-    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}"
-
-
-def _config_version(config: SiteConfig) -> str:
-    return digest(replace(config, root=Path(".")))
-
-
-def _indexed_pages(language: str, current: dict[str, Entry]) -> tuple[str, bool]:
-    """One digest of the pages a language's search index is made from, and whether there are any."""
-    pages = sorted((path, entry.digest) for path, entry in current.items()
-                   if entry.indexed and path.startswith(f"{language}/"))
-    return digest(pages), bool(pages)
-
-
-def _unchanged(output: Output, path: str, previous: Entry | None, version: str) -> bool:
-    """The output's file is the one the cache's entry was written for, from this version of its
-    source: it can be carried over as it is."""
-    return (previous is not None and previous.stamp == version and previous.file is not None
-            and output.previous(path) == previous.file)
-
-
-def _source_versions(config: SiteConfig, theme: Theme, catalogs: dict[str, str]) -> dict[str, str]:
-    """The versions of the keys that come from the theme and the settings, not the content."""
-    versions = {"config": _config_version(config)}
-    versions.update({f"template:{name}": source for name, (_label, source) in theme.templates.items()})
-    versions.update({f"catalog:{code}": value for code, value in catalogs.items()})
-    versions.update({f"asset:{name}": path for name, path in theme.assets.items()})
-    return versions
-
-
-def _catalog_version(theme: Theme, site_root: Path, language: str) -> str:
-    files = [file for file, _label in catalog_sources(theme, site_root, language)]
-    files.append(theme.locales_dir / "messages.pot")
-    return digest([(str(f), f.read_bytes()) if f.is_file() else None for f in files])
-
-
-# -- rendering in parallel ----------------------------------------------------------------------
-
-# Outputs per worker task: large enough that sending work and results costs little.
-_CHUNK = 64
-
-
-def render_targets(renderer: Renderer, targets: list[Target], jobs: int | None = None) -> Iterator[Rendered]:
-    """Render targets, in order, in forked worker processes when there are many; yields each
-    as it is made. Workers inherit the loaded site, the templates and the targets through fork,
-    are sent only the numbers of the targets to render, and send back what they made."""
-    jobs = jobs or os.cpu_count() or 1
-    if jobs < 2 or len(targets) < 2 * _CHUNK or "fork" not in mp.get_all_start_methods():
-        for target in targets:
-            yield renderer.render(target)
-        return
-    global _worker
-    _worker = (renderer, targets)
-    chunks = [range(i, min(i + _CHUNK, len(targets))) for i in range(0, len(targets), _CHUNK)]
-    try:
-        with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
-            for chunk, results in zip(chunks, pool.map(_render_chunk, chunks), strict=True):
-                for index, made in zip(chunk, results, strict=True):
-                    yield Rendered(targets[index], *made)
-    finally:
-        _worker = None
-
-
-_worker: tuple[Renderer, list[Target]] | None = None
-
-
-def _render_chunk(indices: range) -> list[tuple]:
-    assert _worker is not None
-    renderer, targets = _worker
-    made = []
-    for index in indices:
-        result = renderer.render(targets[index])
-        made.append((result.text, result.problems, result.reads, result.anchors, result.ids))
-    return made

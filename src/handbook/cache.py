@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 import sqlite3
 import sys
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 from . import registry as msg
@@ -42,13 +43,32 @@ def environment_key() -> str:
         if file.is_file() and "__pycache__" not in file.parts:
             hasher.update(file.relative_to(package).as_posix().encode())
             hasher.update(file.read_bytes())
+    installed = _installed_versions()
     for name in _LIBRARIES:
-        try:
-            hasher.update(f"{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            hasher.update(name.encode())
+        hasher.update(f"{name}={installed.get(_normalised(name), '')}".encode())
     hasher.update(f"{sys.version_info[:2]}".encode())
     return hasher.hexdigest()
+
+
+def _installed_versions() -> dict[str, str]:
+    """The version of every package installed where Python imports from, by normalised name,
+    from the names of their .dist-info folders (what importlib.metadata reads, without the cost
+    of importing it: this runs on every build, even one with nothing to do)."""
+    found: dict[str, str] = {}
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                project, _, version = name[:-len(".dist-info")].partition("-")
+                found.setdefault(_normalised(project), version)  # the first on the path is imported
+    return found
+
+
+def _normalised(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def stamp(keys: tuple[str, ...], versions: Callable[[str], str]) -> str:
@@ -119,12 +139,13 @@ def _int(value: object) -> int | None:
 
 @dataclass
 class Cache:
-    """Entries by output path, loaded once; texts are read on demand. Without a file it lives in
-    memory only (as `serve` and `--no-cache` use it)."""
+    """Entries by output path, read from the file when first asked for (a build with nothing to
+    do needs only `last_run`); texts are read on demand. Without a file it lives in memory only
+    (as `serve` and `--no-cache` use it)."""
 
     file: Path | None = None
-    entries: dict[str, Entry] = field(default_factory=dict)
     note: Text | None = None  # why an existing cache file was not used, for a warning
+    _entries: dict[str, Entry] | None = None  # None: not read yet
     _db: sqlite3.Connection | None = None
     _key_ids: dict[str, int] = field(default_factory=dict)
 
@@ -135,29 +156,51 @@ class Cache:
             cache._load()
         return cache
 
+    @property
+    def entries(self) -> dict[str, Entry]:
+        if self._entries is None:
+            self._entries = self._read_entries()
+        return self._entries
+
+    @entries.setter
+    def entries(self, entries: dict[str, Entry]) -> None:
+        self._entries = entries
+
     def _load(self) -> None:
+        """Open the file if it is a cache of this version of handbook (else set it aside)."""
         assert self.file is not None
         if not self.file.exists():
             return
         try:
             db = sqlite3.connect(self.file)
             meta = dict(db.execute("SELECT key, value FROM meta"))
-            if meta.get("environment") != environment_key():
-                db.close()
-                self._set_aside(None)  # made by another version: start afresh, quietly
-                return
-            names = {ident: key for ident, key in db.execute("SELECT id, key FROM keys")}
-            self._key_ids = {key: ident for ident, key in names.items()}
-            for path, keys, entry in db.execute("SELECT path, keys, entry FROM outputs"):
+        except sqlite3.DatabaseError as exc:
+            self._set_aside(msg.CACHE_UNREADABLE(file=str(self.file), detail=str(exc)))
+            return
+        if meta.get("environment") != environment_key():
+            db.close()
+            self._set_aside(None)  # made by another version: start afresh, quietly
+            return
+        self._db = db
+
+    def _read_entries(self) -> dict[str, Entry]:
+        entries: dict[str, Entry] = {}
+        if self._db is None:
+            return entries
+        try:
+            names = {ident: key for ident, key in self._db.execute("SELECT id, key FROM keys")}
+            for path, keys, entry in self._db.execute("SELECT path, keys, entry FROM outputs"):
                 try:
                     ids = tuple(names[int(i)] for i in keys.split(",")) if keys else ()
-                    self.entries[path] = Entry.from_json(ids, entry)
+                    entries[path] = Entry.from_json(ids, entry)
                 except (ValueError, KeyError, TypeError, IndexError, json.JSONDecodeError):
                     continue  # a damaged entry: that output renders again
-            self._db = db
         except sqlite3.DatabaseError as exc:
-            self.entries.clear()
+            self.close()
             self._set_aside(msg.CACHE_UNREADABLE(file=str(self.file), detail=str(exc)))
+            return {}
+        self._key_ids.update((key, ident) for ident, key in names.items())
+        return entries
 
     def _set_aside(self, note: Text | None) -> None:
         assert self.file is not None

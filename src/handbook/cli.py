@@ -20,10 +20,7 @@ from .build import build
 from .clock import today
 from .errors import ERROR, WARNING, HandbookError, Problem, UsageError, headline, hint_line
 from .messages import Language, UnknownLanguage, available, choose, fallback
-from .new import new_organisation, new_page
-from .new_site import created_lines, new_site, parse_languages
-from .schema import SCHEMA_DIR, write_editor_files
-from .status import format_json, format_table, load_status
+from .schema import SCHEMA_DIR
 from .usage import Parser, localise, without_lang
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -118,6 +115,9 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
         elif args.command == "serve":
             return _serve(args.site, args.host, args.port, say)
         elif args.command == "new":
+            # Each command loads its own modules: `handbook build` with nothing to do stays quick.
+            from .new import new_organisation, new_page
+            from .new_site import created_lines, new_site, parse_languages
             if args.kind == "site":
                 made = new_site(args.folder, parse_languages(args.languages), args.org, args.name)
                 print("\n".join(say(line) for line in created_lines(str(args.folder), made)))
@@ -129,9 +129,11 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
             for path in created:
                 print(say(msg.CREATED(path=path)))
         elif args.command == "schema":
+            from .schema import write_editor_files
             for line in write_editor_files(args.site, args.out):
                 print(say(line))
         elif args.command == "status":
+            from .status import format_json, format_table, load_status
             on = today()
             languages, rows, problems = load_status(args.site, on)
             _print_warnings(problems.warnings, say)
@@ -173,12 +175,12 @@ def _serve(site: Path, host: str, port: int, say: Language) -> int:
     """`handbook serve`: an incremental build into a temporary folder, served with livereload,
     and the browser editor at /admin/ (both in the editor's language)."""
     # Imported here: the server's libraries are only needed by `serve`.
-    from .build import Pipeline
     from .editor.app import PREFIX, make_editor_app
     from .editor.backend import LocalBackend, Saved
     from .editor.language import editor_language
     from .output import LiveFolder
     from .paths import is_source
+    from .pipeline import Pipeline
     from .search import BackgroundIndexer
     from .serve import Outcome, Overlay, Watch, serve
     from .theme import BUNDLED_THEMES

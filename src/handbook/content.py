@@ -16,6 +16,7 @@ from .fields import Fields
 from .loaded import PageCache
 from .markdown import MarkdownRenderer, TooSlow, report_findings, too_slow
 from .model import PRINT_SLUG, SECTIONS, Organisation, Page, Period, Site, Value
+from .paths import PAGE_FILE
 from .sanitise import media_problem, svg_problem
 from .sources import YamlList, YamlMap, decode_text, describe, parse_yaml, read_bytes, read_text, split_front_matter
 from .typography import typeset
@@ -34,7 +35,6 @@ MAX_PAGE_BYTES = 1024 * 1024
 HTML_TEXTS = ("statement", "summary", "source")
 _FRONT_MATTER = {"vision": msg.FRONT_MATTER_VISION, "values": msg.FRONT_MATTER_VALUES,
                  "strategy": msg.FRONT_MATTER_STRATEGY, "page": msg.THE_FRONT_MATTER}
-PAGE_FILE = re.compile(r"(?P<id>[^.]+)(?:\.(?P<lang>[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*))?\.md")
 
 
 def slugify(text: str) -> str:

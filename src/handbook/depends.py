@@ -118,11 +118,20 @@ class Versions:
     def changed_items(self) -> set[str]:
         """Items that may differ from the previous version of the site (all, without one)."""
         previous = self._previous
-        items = set()
-        for site in (self.site, previous.site) if previous is not None else (self.site,):
-            items |= {f"page:{p.file}" for p in site.pages} | {f"org:{o.slug}" for o in site.organisations}
         if previous is None:
-            return items
+            return {f"page:{p.file}" for p in self.site.pages} | {f"org:{o.slug}" for o in self.site.organisations}
+        # An organisation that is the very same object was taken whole from the last load (no
+        # file of it changed): neither it nor any of its pages can differ.
+        before = {o.slug: o for o in previous.site.organisations}
+        items = set()
+        for organisation in self.site.organisations:
+            old = before.pop(organisation.slug, None)
+            if old is not organisation:
+                items.add(f"org:{organisation.slug}")
+                items.update(f"page:{p.file}" for p in organisation.pages + (old.pages if old else ()))
+        for old in before.values():  # gone
+            items.add(f"org:{old.slug}")
+            items.update(f"page:{p.file}" for p in old.pages)
         return {item for item in items if not self.unchanged(item)}
 
     def _compute(self, key: str) -> str:

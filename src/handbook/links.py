@@ -7,12 +7,15 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from . import registry as msg
-from .content import PAGE_FILE
 from .errors import Problems
-from .model import Page, Site
+from .paths import PAGE_FILE
+
+if TYPE_CHECKING:
+    from .model import Page, Site
 
 
 @dataclass(frozen=True)

@@ -16,21 +16,33 @@ class PageCache:
     rebuild after one edit parses only that file. Entries a load did not use are dropped."""
 
     def __init__(self) -> None:
-        self._entries: dict[tuple, tuple[Page | None, list[Problem]]] = {}
+        # By the folder the file is in (its organisation's), so that a load after one edit
+        # looks only at that organisation's entries, however many the others have.
+        self._entries: dict[Path, dict[tuple, tuple[Page | None, list[Problem]]]] = {}
         self._used: set[tuple] = set()
         self._files: dict[Path, tuple[tuple[int, int, int, int] | None, tuple]] = {}
-        # Files known to have changed since the last load; None: any may have, read them all.
-        self.changed: set[Path] | None = None
+        self._changed: set[Path] | None = None
+        self._changed_folders: set[Path] = set()  # the changed files' folders and theirs, up to /
         self._organisations: dict[Path, tuple[SiteConfig, Organisation | None, list[Problem]]] = {}
         self._used_organisations: set[Path] = set()
 
+    @property
+    def changed(self) -> set[Path] | None:
+        """Files known to have changed since the last load; None: any may have, read them all."""
+        return self._changed
+
+    @changed.setter
+    def changed(self, files: set[Path] | None) -> None:
+        self._changed = files
+        self._changed_folders = {folder for file in files or () for folder in (file, *file.parents)}
+
     def get(self, key: tuple) -> tuple[Page | None, list[Problem]] | None:
         self._used.add(key)
-        return self._entries.get(key)
+        return self._entries.get(key[0].parent, {}).get(key)
 
     def put(self, key: tuple, value: tuple[Page | None, list[Problem]]) -> None:
         self._used.add(key)
-        self._entries[key] = value
+        self._entries.setdefault(key[0].parent, {})[key] = value
         self._files[key[0]] = (_signature(key[0]), key)
 
     def unchanged(self, file: Path, language: str,
@@ -51,7 +63,7 @@ class PageCache:
         known = self._organisations.get(folder)
         if self.changed is None or known is None or known[0] != config:
             return None
-        if any(folder == path or folder in path.parents for path in self.changed):
+        if folder in self._changed_folders:
             return None
         self._used_organisations.add(folder)
         return known[1], known[2]
@@ -62,15 +74,23 @@ class PageCache:
         self._used_organisations.add(folder)
 
     def prune(self) -> None:
-        # Pages of an organisation taken whole were not asked for, but are still current.
-        self._entries = {k: v for k, v in self._entries.items()
-                         if k in self._used or k[0].parent in self._used_organisations}
-        self._files = {f: v for f, v in self._files.items() if v[1] in self._entries}
+        """Drop what the last load did not use. Pages of an organisation taken whole were not
+        asked for, but are still current."""
+        for folder in list(self._entries):
+            if folder in self._used_organisations:
+                continue
+            entries = self._entries[folder]
+            for key in [key for key in entries if key not in self._used]:
+                del entries[key]
+                if self._files.get(key[0], (None, None))[1] == key:
+                    del self._files[key[0]]
+            if not entries:
+                del self._entries[folder]
         self._organisations = {f: v for f, v in self._organisations.items() if f in self._used_organisations}
         self._used, self._used_organisations = set(), set()
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return sum(len(entries) for entries in self._entries.values())
 
 
 def _signature(file: Path) -> tuple[int, int, int, int] | None:

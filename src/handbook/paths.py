@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,6 +19,9 @@ from pathlib import Path
 from . import registry as msg
 from .errors import Problems
 from .messages import Text
+
+# A page's file name: <id>.md, or <id>.<lang>.md for its version in another language.
+PAGE_FILE = re.compile(r"(?P<id>[^.]+)(?:\.(?P<lang>[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*))?\.md")
 
 # What a build reads from a site folder.
 SOURCES = ("site.yaml", "content", "templates", "themes", "locales")

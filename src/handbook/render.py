@@ -31,7 +31,6 @@ from .locale import Localiser, language_autonym, localiser
 from .markdown import MarkdownRenderer, TooSlow, report_findings, too_slow
 from .model import SECTIONS, Organisation, Page, Site
 from .printing import Mover, section_id
-from .sanitise import Clean
 from .targets import (
     AccessibilityStatement,
     Home,
@@ -50,6 +49,9 @@ from .typography import typeset_interface
 # How many of its organisation's pages a page lists beside itself before it lists only the
 # canonical sections and links to the organisation's overview for the rest.
 MAX_CONTENTS = 12
+
+# How many converted YAML texts (names, descriptions) the templates keep, at most.
+MAX_KEPT_TEXTS = 20_000
 
 # Every page's policy: only the site's own files load; no inline script or style, plug-ins,
 # frames or forms to elsewhere. (frame-ancestors and report-uri do not work in a <meta>.)
@@ -85,19 +87,35 @@ class Templates:
         self.markdown = MarkdownRenderer()
         self._environments: dict[str, RecordingEnvironment] = {}
         self.languages = [_language_entry(code) for code in config.languages]
+        # The same names and descriptions show on many pages (cards, contents, print).
+        self._texts: dict[tuple[str, str, str], Markup] = {}
+
+    def _converted(self, kind: str, text: str, language: str) -> Markup:
+        """A YAML text as HTML: `kind` is inline (a name, a goal) or block (a description)."""
+        key = (kind, text, language)
+        html = self._texts.get(key)
+        if html is None:
+            convert = self.markdown.inline if kind == "inline" else self.markdown.block
+            try:
+                html = Markup(convert(text, language).html)
+            except TooSlow:  # reported as the text was loaded; the build stops there
+                html = escape(text)
+            if len(self._texts) >= MAX_KEPT_TEXTS:
+                self._texts.clear()
+            self._texts[key] = html
+        return html
 
     def environment(self, language: str) -> RecordingEnvironment:
         environment = self._environments.get(language)
         if environment is None:
             environment = make_environment(self.theme, self.translations[language], language)
             loc = localiser(language)
-            markdown = self.markdown
             environment.filters.update(
                 date=loc.date, period=loc.period, join_list=_list_joiner(loc),
                 country=loc.country_name, language_name=loc.language_name, autonym=language_autonym,
                 # Texts from YAML; what sanitising takes out of them is reported as they load.
-                inline=lambda text, language=language: _converted(markdown.inline, text, language),
-                block=lambda text, language=language: _converted(markdown.block, text, language))
+                inline=lambda text, language=language: self._converted("inline", text, language),
+                block=lambda text, language=language: self._converted("block", text, language))
             environment.globals.update(
                 content_security_policy=Markup(CONTENT_SECURITY_POLICY), referrer_policy=REFERRER_POLICY,
                 lang=language, dir=loc.direction, loc=loc, site=self.config,
@@ -125,17 +143,60 @@ class _Body:
     anchors: tuple[Anchor, ...]
 
 
+@dataclass
+class _Kept:
+    """A converted body and what it was converted from: the text, where it starts, its
+    language, and the version of every key that converting it read (its links' targets)."""
+
+    body: _Body
+    source: tuple[str, int, str]
+    versions: tuple[tuple[str, str], ...]
+
+
+class Bodies:
+    """Page bodies converted to HTML, by organisation, for the `organisations` rendered last.
+
+    A build renders an organisation's pages and then its printable handbooks (see the order of
+    targets in targets.py), so one organisation is enough to convert each body once. `serve`
+    keeps a few between its runs, given each run's key versions (depends.py): after an edit to
+    one page, its organisation's printable handbooks convert only that page again. A kept body
+    is used only while its text is the same and every key it read has the same version."""
+
+    def __init__(self, organisations: int = 1):
+        self.organisations = organisations
+        self.versions: Callable[[str], str] | None = None  # this run's, when kept between runs
+        self._kept: dict[str, dict[str, _Kept]] = {}
+
+    def get(self, page: Page) -> _Body | None:
+        kept = self._kept.get(page.organisation, {}).get(page.file)
+        if kept is None or kept.source != (page.body, page.body_line, page.language):
+            return None
+        if self.versions is not None and any(self.versions(key) != version for key, version in kept.versions):
+            return None
+        return kept.body
+
+    def put(self, page: Page, body: _Body) -> None:
+        bodies = self._kept.pop(page.organisation, None)
+        if bodies is None:
+            bodies = {}
+            while len(self._kept) >= self.organisations:
+                del self._kept[next(iter(self._kept))]  # the one used longest ago
+        self._kept[page.organisation] = bodies  # now the last used
+        versions = self.versions
+        stamps = tuple((key, versions(key)) for key in sorted(body.reads)) if versions is not None else ()
+        bodies[page.file] = _Kept(body, (page.body, page.body_line, page.language), stamps)
+
+
 class Renderer:
     """Renders the outputs of one version of a site."""
 
-    def __init__(self, site: Site, templates: Templates):
+    def __init__(self, site: Site, templates: Templates, bodies: Bodies | None = None):
         self.site = site
         self.config = site.config
         self.templates = templates
-        # The bodies of one organisation's pages, converted once for their own outputs and its
-        # printable handbooks, which follow them in the order of targets (see targets.py).
-        self._bodies: dict[str, _Body] = {}
-        self._bodies_of: str | None = None
+        # Bodies converted once for their own outputs and their organisation's printable
+        # handbooks; `serve` passes the ones it keeps between runs.
+        self._bodies = bodies if bodies is not None else Bodies()
 
     def render(self, target: Target) -> Rendered:
         """The text of one output and everything found while making it."""
@@ -258,9 +319,7 @@ class Renderer:
     def _body(self, page: Page) -> _Body:
         """A page's body as HTML, converted once for the page's output and its organisation's
         printable handbooks. Problems, anchors and what its links read are the page's."""
-        if self._bodies_of != page.organisation:
-            self._bodies, self._bodies_of = {}, page.organisation
-        found = self._bodies.get(page.file)
+        found = self._bodies.get(page)
         if found is not None:
             return found
         problems, reads = Problems(), set[str]()
@@ -273,7 +332,8 @@ class Renderer:
         else:
             report_findings(body.findings, problems, page.file, page.body.split("\n"), page.body_line)
             html = body.html
-        found = self._bodies[page.file] = _Body(html, tuple(problems.items), frozenset(reads), tuple(links.anchors))
+        found = _Body(html, tuple(problems.items), frozenset(reads), tuple(links.anchors))
+        self._bodies.put(page, found)
         return found
 
     def _sitemap(self, out: _Output) -> str:
@@ -405,11 +465,6 @@ class Renderer:
         return ""
 
 
-def _converted(convert: Callable[[str, str], Clean], text: str, language: str) -> Markup:
-    try:
-        return Markup(convert(text, language).html)
-    except TooSlow:  # reported as the text was loaded; the build stops there
-        return escape(text)
 
 
 def _language_entry(code: str) -> dict[str, str]:

@@ -274,6 +274,9 @@ def make_environment(theme: Theme, translations: NullTranslations, language: str
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
         lstrip_blocks=True,
+        # A template is compiled once and never looked at on disk again: a changed theme gets a
+        # new environment (build.py's Pipeline._templates_for), so stat()s per render buy nothing.
+        auto_reload=False,
     )
 
     def text(translation: object) -> Markup:
