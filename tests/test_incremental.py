@@ -12,6 +12,7 @@ import pytest
 from conftest import REPO, files_of
 from handbook.build import BuildReport, build
 from handbook.errors import HandbookError
+from handbook.markdown import MarkdownRenderer
 from handbook.output import LiveFolder
 from handbook.paths import is_source
 from handbook.pipeline import Pipeline
@@ -23,7 +24,7 @@ class Serving:
     """The pipeline and live folder that `handbook serve` keeps for a site."""
 
     def __init__(self, site: Path, out: Path):
-        self.pipeline = Pipeline(site, base_url=BASE)
+        self.pipeline = Pipeline(site, base_url=BASE, watching=True)
         self.live = LiveFolder(out)
         self.last_rendered: list[str] = []
 
@@ -68,6 +69,23 @@ def test_a_body_edit_renders_only_that_page(builder, site):
     assert builder.last_rendered == ["sv/proaros/values/index.html",
                                      *(f"{lang}/proaros/print/index.html" for lang in ("sv", "da", "cs", "en"))]
     assert (report.rendered, report.written) == (5, 5)
+
+
+def test_a_body_edit_converts_only_that_body_again(builder, site, monkeypatch):
+    # The printable handbooks show every page of the organisation: serve keeps the other
+    # bodies as converted, and converts only the edited one, once.
+    converted: list[str] = []
+    original = MarkdownRenderer.page
+
+    def page(self, text, language, resolve=None):
+        converted.append(text)
+        return original(self, text, language, resolve)
+
+    monkeypatch.setattr(MarkdownRenderer, "page", page)
+    edit(site / "content/proaros/values.md", "Våra ledstjärnor är", "Våra fina ledstjärnor är")()
+    builder.rebuild()
+    assert len(converted) == 1 and "Våra fina ledstjärnor är" in converted[0]
+    assert "Våra fina ledstjärnor är" in (builder.live.out / "en/proaros/print/index.html").read_text(encoding="utf-8")
 
 
 def test_a_title_edit_renders_the_pages_that_show_it(builder, site):
