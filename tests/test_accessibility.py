@@ -23,7 +23,7 @@ TITLE = {"sv": "Tillgänglighetsredogörelse", "da": "Tilgængelighedserklæring
 SECTIONS = {
     "sv": ["Förenlighet med lagkraven", "Innehåll som inte är tillgängligt",
            "Hur redogörelsen har tagits fram", "Återkoppling och kontaktuppgifter", "Tillsyn"],
-    "da": ["Overholdelsesstatus", "Ikke-tilgængeligt indhold",
+    "da": ["Overensstemmelsesstatus", "Ikke-tilgængeligt indhold",
            "Udarbejdelse af denne tilgængelighedserklæring", "Feedback og kontaktoplysninger",
            "Håndhævelsesprocedure"],
     "cs": ["Stav souladu", "Nepřístupný obsah", "Vypracování tohoto prohlášení o přístupnosti",

@@ -107,7 +107,7 @@ class Guide:
 
 def read_guides() -> list[Guide]:
     guides = []
-    for file in sorted(DOCS.glob("editing*.md")):
+    for file in sorted(DOCS.glob("editing*.md"), key=lambda file: (file.name != "editing.md", file.name)):  # English first
         match = GUIDE_FILE.fullmatch(file.name)
         if match:
             name = f"docs/{file.name}"
