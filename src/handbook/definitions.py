@@ -270,7 +270,7 @@ EDITOR_BACKENDS = ("github", "gitlab", "gitea")
 _HTTPS = r"""https://[^\s/?#"'<>\\]+(?:[/?#][^\s"<>\\]*)?"""
 EDITOR = Shape("editor", "The Git host the published browser editor (admin/) commits to. Without it, "
                          "no admin/ is published; 'handbook serve' offers the editor either way.", (
-    Key("backend", Choice(EDITOR_BACKENDS, ("GitHub.", "GitLab, on gitlab.com or a server of your own.",
+    Key("backend", Choice(EDITOR_BACKENDS, ("GitHub, on github.com.", "GitLab, on gitlab.com or a server of your own.",
                                             "Gitea, on a server of your own.")),
         "The Git host: github, gitlab or gitea.", required=True, example="github"),
     Key("repo", Text(r"[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+", numbers=False,
