@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
             for path in created:
                 print(say(msg.CREATED(path=path)))
         elif args.command == "schema":
-            for line in write_editor_files(args.site, args.out):
+            for line in write_editor_files(args.site, args.out, say):
                 print(say(line))
         elif args.command == "status":
             on = today()
