@@ -19,6 +19,7 @@ from . import registry as msg
 from .build import build
 from .clock import today
 from .errors import ERROR, WARNING, HandbookError, Problem, UsageError, headline, hint_line
+from .explain import UnknownCode, explain
 from .messages import Language, UnknownLanguage, available, choose, fallback
 from .new import new_organisation, new_page
 from .new_site import created_lines, new_site, parse_languages
@@ -82,6 +83,9 @@ def _parser() -> argparse.ArgumentParser:
                             help=f"where to write them (default: SITE/{SCHEMA_DIR}, with editor settings)")
     schema_cmd.add_argument("--site", type=Path, default=Path("."), help="site directory (default: .)")
 
+    explain_cmd = commands.add_parser("explain", help="what a message means and how to fix it, by its code")
+    explain_cmd.add_argument("code", help="the code a message shows in brackets, e.g. HB030")
+
     status_cmd = commands.add_parser("status", help="which pages exist in which languages, and which "
                                                     "are past their review date")
     status_cmd.add_argument("site", nargs="?", default=".", type=Path, help="site directory (default: .)")
@@ -131,6 +135,13 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
         elif args.command == "schema":
             for line in write_editor_files(args.site, args.out, say):
                 print(say(line))
+        elif args.command == "explain":
+            try:
+                print(explain(args.code, say), end="")
+            except UnknownCode as exc:
+                print(headline(ERROR, exc.text, say), file=sys.stderr)
+                print(hint_line(exc.hint, say), file=sys.stderr)
+                return EXIT_USAGE
         elif args.command == "status":
             on = today()
             languages, rows, problems = load_status(args.site, on)
