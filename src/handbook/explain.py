@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import registry as msg
 from .errors import ERROR, NOTICE, WARNING
-from .messages import CODE, HINT, PLACEHOLDER, TEXT, Language, Message, Text, registry, retired
+from .messages import CODE, HINT, TEXT, Language, Message, Text, registry, retired
 
 # The codes the editors' guide shows, with an example and its fix (tests/test_explain.py holds
 # this to the codes in docs/editing.md; the guides in other languages show the same ones).
@@ -75,36 +75,36 @@ def code_of(given: str) -> str:
 
 
 def explain(given: str, say: Language) -> str:
-    """The whole explanation of a message, in `say`'s language, ready to print."""
+    """The whole explanation of a message, in `say`'s language, ready to print: its text, then
+    paragraphs separated by blank lines."""
     code = code_of(given)
     message = registry()[code]
     template = _template(message, say)
-    lines = [f"{say(msg.HINT_LABEL()) if message.kind == HINT else _severity(message, say)}[{code}]: {template}"
-             if message.kind != TEXT else f"{code}: {template}", ""]
     if message.kind == TEXT:
-        lines += _wrapped(say(msg.EXPLAIN_TEXT()))
-        return "\n".join(lines) + "\n"
+        return _page(f"{code}: {template}", [say(msg.EXPLAIN_TEXT())])
     if message.kind == HINT:
         codes = ", ".join(sorted(problem for problem, hints in pairs().items() if code in hints))
-        lines += _wrapped(say(msg.EXPLAIN_HINT(codes=codes)))
-        return "\n".join(lines) + "\n"
-    lines += _wrapped(say(_KINDS[message.kind]()))
-    lines += _wrapped(say(_group(code)()))
+        return _page(f"{say(msg.HINT_LABEL())}[{code}]: {template}", [say(msg.EXPLAIN_HINT(codes=codes))])
+    paragraphs: list[str | list[str]] = [say(_KINDS[message.kind]()), say(_group(code)())]
     if message.placeholders:
-        lines += _wrapped(say(msg.EXPLAIN_PLACEHOLDERS()))
-    lines.append("")
+        paragraphs.append(say(msg.EXPLAIN_PLACEHOLDERS()))
     hints = sorted(pairs().get(code, ()))
     if not hints:
-        lines += _wrapped(say(msg.EXPLAIN_NO_HINT()))
+        paragraphs.append(say(msg.EXPLAIN_NO_HINT()))
     else:
-        lines += _wrapped(say(msg.EXPLAIN_FIX() if len(hints) == 1 else msg.EXPLAIN_FIXES()))
         label = say(msg.HINT_LABEL())
-        lines += [f"  {label}: {_template(registry()[hint], say)}" for hint in hints]
-    lines.append("")
+        paragraphs.append([*_wrapped(say(msg.EXPLAIN_FIX() if len(hints) == 1 else msg.EXPLAIN_FIXES())),
+                           *(f"  {label}: {_template(registry()[hint], say)}" for hint in hints)])
     guide = say(msg.GUIDE_FILE())
-    lines += _wrapped(say(msg.EXPLAIN_IN_GUIDE(guide=guide, code=code) if code in GUIDE_CODES
+    paragraphs.append(say(msg.EXPLAIN_IN_GUIDE(guide=guide, code=code) if code in GUIDE_CODES
                           else msg.EXPLAIN_NOT_IN_GUIDE(guide=guide)))
-    return "\n".join(lines) + "\n"
+    return _page(f"{_severity(message, say)}[{code}]: {template}", paragraphs)
+
+
+def _page(headline: str, paragraphs: list[str | list[str]]) -> str:
+    """The message's line, then each paragraph (wrapped, unless it is lines already)."""
+    blocks = [[headline], *(_wrapped(p) if isinstance(p, str) else p for p in paragraphs)]
+    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
 
 
 def _severity(message: Message, say: Language) -> str:
@@ -142,35 +142,84 @@ def pairs() -> dict[str, frozenset[str]]:
 def _written_together() -> Iterator[tuple[str, str]]:
     """(problem, hint) for every call in the package that is given both: a message of the
     registry that is a problem, and a hint, directly, through a name assigned just before, or
-    through a function of the same file that returns hints (such as errors.suggest)."""
+    through a function or property of the package that gives hints only (errors.suggest,
+    config.languages_hint)."""
     kinds = {name: value for name, value in vars(msg).items() if isinstance(value, Message)}
+    scans = []
     for file in sorted(Path(__file__).parent.rglob("*.py")):
         try:
-            tree = ast.parse(file.read_text(encoding="utf-8"))
+            source = file.read_text(encoding="utf-8")
+            if "msg." in source:
+                scans.append(_Scan(ast.parse(source), kinds))
         except (OSError, SyntaxError, UnicodeDecodeError):  # pragma: no cover - the package's own files
             continue
-        yield from _Scan(tree, kinds).pairs()
+    hint_functions: dict[str, frozenset[str]] = {"suggest": frozenset({"DID_YOU_MEAN"})}
+    for scan in scans:
+        hint_functions |= scan.hint_functions()
+    for scan in scans:
+        yield from scan.pairs(hint_functions)
 
 
 class _Scan:
+    """One file of the package, read once: what each part of it names."""
+
     def __init__(self, tree: ast.Module, kinds: dict[str, Message]):
         self.tree = tree
         self.kinds = kinds
-        # Functions that give hints and no problems: `suggest`, sources.py's YAML hints.
-        self.hint_functions = {"suggest": {"DID_YOU_MEAN"}}
-        for node in ast.walk(tree):
-            if isinstance(node, ast.FunctionDef):
-                named = self._named(node)
-                if named and all(self.kinds[name].kind == HINT for name in named):
-                    self.hint_functions[node.name] = named
+        self.hints: dict[str, frozenset[str]] = {}
+        self._said: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
-    def _named(self, node: ast.AST) -> set[str]:
-        return {n.attr for n in ast.walk(node) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
-                and n.value.id == "msg" and n.attr in self.kinds}
+    def hint_functions(self) -> dict[str, frozenset[str]]:
+        """The functions (and properties) of this file that return hints and name no other message."""
+        found = {}
+        for node in self._functions():
+            named = self._under(node)[0]
+            returned = frozenset().union(*(self._under(inner.value)[0] for inner in ast.walk(node)
+                                           if isinstance(inner, ast.Return) and inner.value is not None))
+            if returned and all(self.kinds[name].kind == HINT for name in named):
+                found[node.name] = returned
+        self._said.clear()
+        return found
 
-    def pairs(self) -> Iterator[tuple[str, str]]:
-        for function in ast.walk(self.tree):
-            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+    def _under(self, node: ast.AST) -> tuple[frozenset[str], frozenset[str]]:
+        """The messages of the registry a part of the code names (directly, or through a hint
+        function), and the plain names it uses; each part worked out once."""
+        known = self._said.get(id(node))
+        if known is not None:
+            return known
+        messages: set[str] = set()
+        names: set[str] = set()
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "msg" \
+                and node.attr in self.kinds:
+            messages.add(node.attr)
+        elif isinstance(node, ast.Name):
+            names.add(node.id)
+            messages |= self.hints.get(node.id, frozenset())
+        elif isinstance(node, ast.Attribute):
+            messages |= self.hints.get(node.attr, frozenset())
+        for child in ast.iter_child_nodes(node):
+            inner_messages, inner_names = self._under(child)
+            messages |= inner_messages
+            names |= inner_names
+        said = (frozenset(messages), frozenset(names))
+        self._said[id(node)] = said
+        return said
+
+    def _functions(self) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
+        """The module's functions and methods; one nested in another is read with it."""
+        bodies = [self.tree.body]
+        while bodies:
+            for node in bodies.pop():
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    yield node
+                elif isinstance(node, ast.ClassDef):
+                    bodies.append(node.body)
+
+    def pairs(self, hint_functions: dict[str, frozenset[str]]) -> Iterator[tuple[str, str]]:
+        self.hints = hint_functions
+        self._said.clear()
+        for function in self._functions():
+            if not self._under(function)[0]:
                 continue
             assigned = [(node.lineno, target.id, node.value) for node in ast.walk(function)
                         if isinstance(node, ast.Assign) for target in node.targets if isinstance(target, ast.Name)]
@@ -179,11 +228,15 @@ class _Scan:
                            key=lambda node: node.lineno)
             for call in calls:
                 arguments = [*call.args, *(keyword.value for keyword in call.keywords)]
-                names = {n.id for argument in arguments for n in ast.walk(argument) if isinstance(n, ast.Name)}
+                said: set[str] = set()
+                names: set[str] = set()
+                for argument in arguments:
+                    said |= self._under(argument)[0]
+                    names |= self._under(argument)[1]
                 # A name means what it was last given before this call (since its last use).
-                values = [value for line, name, value in assigned
-                          if name in names and last_use.get(name, 0) <= line < call.lineno]
-                said = self._kinds_in([*arguments, *values])
+                for line, name, value in assigned:
+                    if name in names and last_use.get(name, 0) <= line < call.lineno:
+                        said |= self._under(value)[0]
                 for name in names:
                     last_use[name] = call.lineno
                 problems = {self.kinds[name].code for name in said if self.kinds[name].kind in _PROBLEMS}
@@ -191,13 +244,3 @@ class _Scan:
                 for problem in problems:
                     for hint in hints:
                         yield problem, hint
-
-    def _kinds_in(self, nodes: list[ast.expr]) -> set[str]:
-        found: set[str] = set()
-        for node in nodes:
-            found |= self._named(node)
-            for inner in ast.walk(node):
-                if isinstance(inner, ast.Call):
-                    called = inner.func.attr if isinstance(inner.func, ast.Attribute) else getattr(inner.func, "id", "")
-                    found |= self.hint_functions.get(called, set())
-        return found
