@@ -14,7 +14,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 import handbook
-from handbook import messages, registry
+from handbook import messages, registry, schema
 from handbook.cli import main
 from handbook.errors import Problem
 from handbook.messages import LOCALES, LanguageName, Message, Text, UnknownLanguage, choose, language
@@ -138,32 +138,52 @@ def test_a_text_survives_the_cache_as_data():
 
 # -- the catalogs ---------------------------------------------------------------------------
 
-def extracted() -> dict[str, object]:
-    """What `make messages` extracts from registry.py: msgctxt (the code) → msgid."""
+def extracted() -> list[tuple[str, object]]:
+    """What `make messages` extracts: (msgctxt, msgid), the code of a message of registry.py or
+    'schema: …' for a text of the JSON Schemas (schema.py)."""
     with open(LOCALES / "babel.cfg", encoding="utf-8") as cfg:
         method_map, options_map = parse_mapping_cfg(cfg)
     keywords = {"Message": ((1, "c"), 2), "plural": ((1, "c"), 2, 3)}
-    return {context: message for _file, _line, message, _comments, context
-            in extract_from_dir(SRC, method_map, options_map, keywords=keywords)}
+    return [(context, message) for _file, _line, message, _comments, context
+            in extract_from_dir(SRC, method_map, options_map, keywords=keywords)]
+
+
+def is_message(context: str | None) -> bool:
+    return context is not None and messages.CODE.fullmatch(context) is not None
 
 
 def test_extraction_finds_every_message_with_its_code():
-    found = extracted()
+    found = dict((context, text) for context, text in extracted() if is_message(context))
     assert set(found) == set(REGISTRY)
     for code, message in REGISTRY.items():
         assert found[code] == ((message.text, message.plural) if message.plural else message.text)
 
 
+def test_extraction_finds_every_text_of_the_schemas_once():
+    found = [(context, text) for context, text in extracted() if not is_message(context)]
+    assert found == list(schema.texts()) and len(found) > 80
+    assert all(context.startswith("schema: ") for context, _text in found)
+
+
 def test_the_template_is_up_to_date():
     with open(LOCALES / "handbook.pot", "rb") as file:
-        pot = {m.context: m.id for m in read_po(file) if m.id}
-    assert pot == {code: tuple(m) if isinstance(m, tuple) else m for code, m in extracted().items()}, \
-        "run 'make messages' after changing registry.py"
+        pot = {(m.context, m.id) for m in read_po(file) if m.id}
+    assert pot == {(context, tuple(m) if isinstance(m, tuple) else m) for context, m in extracted()}, \
+        "run 'make messages' after changing registry.py or definitions.py"
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_text_of_the_schemas_is_translated(code):
+    entries = {(m.context, m.id): m for m in catalog(code) if m.id and not is_message(m.context)}
+    assert set(entries) == set(schema.texts()), f"{code}: run 'make messages' and translate"
+    for (context, english), entry in entries.items():
+        assert entry.string and not entry.fuzzy, f"{code} {context}: not translated"
+        assert (entry.string == english) == (code == "en"), f"{code} {context}: {entry.string!r}"
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_every_catalog_has_every_message_translated_with_the_same_placeholders(code):
-    entries = {m.context: m for m in catalog(code) if m.id}
+    entries = {m.context: m for m in catalog(code) if m.id and is_message(m.context)}
     assert set(entries) == set(REGISTRY), f"{code}: run 'make messages' and translate"
     for context, entry in entries.items():
         message = REGISTRY[context]

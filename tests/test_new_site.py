@@ -16,6 +16,7 @@ from packaging.requirements import Requirement
 
 from conftest import REPO, parse, text_of
 from handbook import __version__
+from handbook.messages import language
 from handbook.new_site import WORKFLOW_SOURCE
 from handbook.schema import EDITOR_EXTENSIONS, SCHEMA_DIR, editor_settings, schemas
 
@@ -202,11 +203,26 @@ def test_the_editor_settings_map_the_yaml_files_to_their_schemas(new_site):
     assert json.loads((new_site / ".vscode/extensions.json").read_text(encoding="utf-8")) == EDITOR_EXTENSIONS
     mapped = {}
     for schema, patterns in settings["yaml.schemas"].items():
-        assert json.loads((new_site / schema).read_text(encoding="utf-8")) == schemas()[Path(schema).name]
+        # In the site's main language, Swedish, as the notes in its files are.
+        assert json.loads((new_site / schema).read_text(encoding="utf-8")) == schemas(language("sv"))[Path(schema).name]
         for pattern in patterns:
             mapped |= {p.relative_to(new_site).as_posix(): schema for p in new_site.glob(pattern)}
     assert mapped == {"site.yaml": f"{SCHEMA_DIR}/site.schema.json",
                       "content/ekdalen/organisation.yaml": f"{SCHEMA_DIR}/organisation.schema.json"}
+
+
+def test_the_schemas_speak_the_sites_main_language_whoever_makes_it(tmp_path, run):
+    """The schemas are files of the site, read by everyone who edits it: they are in the site's
+    main language, like its notes, not in the language of whoever ran the command."""
+    site = tmp_path / "haandbog"
+    result = run("--lang", "cs", "new", "site", site, "--languages", "da,en")
+    assert result.code == 0 and result.out.startswith("vytvořeno: "), result.out
+    written = json.loads((site / SCHEMA_DIR / "site.schema.json").read_text(encoding="utf-8"))
+    assert written == schemas(language("da"))["site.schema.json"]
+    assert written["description"] == "Indstillingerne for hele håndbogen."
+    german = tmp_path / "handbuch"  # a language handbook does not speak: English
+    assert run("--lang", "cs", "new", "site", german, "--languages", "de,en").code == 0
+    assert json.loads((german / SCHEMA_DIR / "page.schema.json").read_text(encoding="utf-8")) == schemas()["page.schema.json"]
 
 
 # -- "remove the # to use it" -------------------------------------------------------------------

@@ -31,7 +31,9 @@ from handbook import definitions as d
 from handbook.config import SITE_KEYS, load_config
 from handbook.content import ORGANISATION_KEYS, load_organisation
 from handbook.errors import ERROR, HandbookError, Problems
+from handbook.messages import language
 from handbook.schema import PAGE_KINDS, SCHEMA_DIR, editor_settings, schema_setting, schemas
+from handbook.schema import text as schema_text
 from handbook.sources import parse_yaml, split_front_matter
 
 SCHEMAS = schemas()
@@ -530,3 +532,95 @@ def test_the_guide_shows_the_setting_handbook_writes():
     guide = (REPO / "docs/editing.md").read_text(encoding="utf-8")
     assert f"```text\n{schema_setting()}\n```" in guide
     assert json.loads("{" + schema_setting() + "}")["yaml.schemas"] == editor_settings()["yaml.schemas"]
+
+
+# -- the schemas in the editor's language -----------------------------------------------------------
+
+TRANSLATED = ("sv", "da", "cs")
+# What a schema says to an editor; every other keyword decides what it accepts.
+WORDS = ("description", "patternErrorMessage", "enumDescriptions")
+SCHEMAS_IN = {code: schemas(language(code)) for code in TRANSLATED}
+
+
+def rules(schema: Any) -> Any:
+    """A schema without its words: what it accepts."""
+    if isinstance(schema, dict):
+        return {key: rules(value) for key, value in schema.items() if key not in WORDS}
+    if isinstance(schema, list):
+        return [rules(item) for item in schema]
+    return schema
+
+
+def words(schema: Any, at: str = "") -> dict[str, str]:
+    """Every text a schema shows an editor, by where it is."""
+    found: dict[str, str] = {}
+    if isinstance(schema, dict):
+        for key, value in schema.items():
+            if key in WORDS:
+                for index, said in enumerate(value if isinstance(value, list) else [value]):
+                    found[f"{at}/{key}/{index}"] = said
+            else:
+                found |= words(value, f"{at}/{key}")
+    elif isinstance(schema, list):
+        for index, item in enumerate(schema):
+            found |= words(item, f"{at}/{index}")
+    return found
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_a_schema_in_another_language_accepts_exactly_what_the_english_one_accepts(code):
+    for name, schema in SCHEMAS_IN[code].items():
+        assert rules(schema) == rules(SCHEMAS[name]), f"{code} {name}: only the words may differ"
+        Draft202012Validator.check_schema(schema)
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_every_text_of_a_schema_is_in_the_editors_language(code):
+    for name, schema in SCHEMAS_IN[code].items():
+        english, said = words(SCHEMAS[name]), words(schema)
+        assert set(said) == set(english) and len(said) > 10, name
+        left = [f"{at}: {english[at]}" for at in said if said[at] == english[at]]
+        assert not left, f"{code} {name}: still in English: {left}"
+    status = SCHEMAS_IN[code]["site.schema.json"]["properties"]["accessibility"]["anyOf"][0]["properties"]["status"]
+    assert status["enum"] == ["full", "partial", "none"] and len(status["enumDescriptions"]) == 3
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_every_language_accepts_and_rejects_the_same_files(code):
+    """The files the tests above use, good and bad, through this language's schemas: the same
+    verdict, error for error, as the English schemas (whose verdicts agree with handbook check)."""
+    validators = {name: Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+                  for name, schema in SCHEMAS_IN[code].items()}
+
+    def errors(path: str, data: Any) -> list[str]:
+        return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+                for e in validators[schema_for(path)].iter_errors(plain(data))]
+
+    files = [*REPOSITORY.items(), *GUIDE.items(), *((f.path, f.text) for f in INLINE), *MISTAKES]
+    for path, text in files:
+        try:
+            data = settings_of(path, text)
+        except HandbookError:
+            continue
+        assert errors(path, data) == schema_errors(path, data), f"{code} {path}:\n{text}"
+    for case in good_cases():
+        assert errors(case.place.path, document(case.place, case.mapping)) == [], f"{code} {case}"
+    for case in bad_cases():
+        assert errors(case.place.path, document(case.place, copy.deepcopy(case.mapping))), f"{code} {case}"
+    for path, text in MISTAKES:
+        assert errors(path, settings_of(path, text)), f"{code}: the schema lets it pass:\n{text}"
+
+
+def test_schema_writes_them_in_the_editors_language_the_same_every_time(tmp_path, run, monkeypatch):
+    monkeypatch.setenv("LANG", "da_DK.UTF-8")
+    first = run("schema", "--out", tmp_path / "da")
+    assert first.code == 0 and first.out.splitlines()[0] == f"skrev {(tmp_path / 'da').as_posix()}/site.schema.json"
+    run("--lang", "cs", "schema", "--out", tmp_path / "cs")
+    run("schema", "--out", tmp_path / "again")
+    for name in SCHEMAS:
+        danish = (tmp_path / "da" / name).read_bytes()
+        assert danish == schema_text(SCHEMAS_IN["da"][name]).encode("utf-8") == (tmp_path / "again" / name).read_bytes()
+        assert (tmp_path / "cs" / name).read_bytes() == schema_text(SCHEMAS_IN["cs"][name]).encode("utf-8") != danish
+    site = json.loads((tmp_path / "cs" / "site.schema.json").read_text(encoding="utf-8"))
+    assert site["properties"]["base_url"]["patternErrorMessage"] == \
+        "Adresa začínající https://, např. https://intranet.example/prirucka/"

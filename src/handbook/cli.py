@@ -79,6 +79,9 @@ def _parser() -> argparse.ArgumentParser:
                             help=f"where to write them (default: SITE/{SCHEMA_DIR}, with editor settings)")
     schema_cmd.add_argument("--site", type=Path, default=Path("."), help="site directory (default: .)")
 
+    explain_cmd = commands.add_parser("explain", help="what a message means and how to fix it, by its code")
+    explain_cmd.add_argument("code", help="the code a message shows in brackets, e.g. HB030")
+
     status_cmd = commands.add_parser("status", help="which pages exist in which languages, and which "
                                                     "are past their review date")
     status_cmd.add_argument("site", nargs="?", default=".", type=Path, help="site directory (default: .)")
@@ -130,8 +133,16 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
                 print(say(msg.CREATED(path=path)))
         elif args.command == "schema":
             from .schema import write_editor_files
-            for line in write_editor_files(args.site, args.out):
+            for line in write_editor_files(args.site, args.out, say):
                 print(say(line))
+        elif args.command == "explain":
+            from .explain import UnknownCode, explain
+            try:
+                print(explain(args.code, say), end="")
+            except UnknownCode as exc:
+                print(headline(ERROR, exc.text, say), file=sys.stderr)
+                print(hint_line(exc.hint, say), file=sys.stderr)
+                return EXIT_USAGE
         elif args.command == "status":
             from .status import format_json, format_table, load_status
             on = today()

@@ -76,9 +76,14 @@ class Date:
 
 @dataclass(frozen=True)
 class Choice:
-    """One of a few words."""
+    """One of a few words; `about`, if given, says what each one means (in the same order)."""
 
     choices: tuple[str, ...]
+    about: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.about and len(self.about) != len(self.choices):
+            raise ValueError(f"{self.choices}: one meaning for each choice")
 
 
 @dataclass(frozen=True)
@@ -213,7 +218,10 @@ ENFORCEMENT = Shape("enforcement", "The authority readers can turn to when the p
 ISSUE = Shape("issue", "Content that is not accessible, and why.", (
     Key("text", Texts(), "What is not accessible; one text, or one per language.", required=True,
         example="Filmen om vårdcentralen saknar undertexter."),
-    Key("reason", Choice(REASONS),
+    Key("reason", Choice(REASONS, (
+        "It does not meet the requirements yet (the default).",
+        "Making it accessible would cost more than the law asks of the publisher.",
+        "The law does not cover it, e.g. films published before 23 September 2020.")),
         "Why: non-compliance (the default: it does not meet the requirements yet), "
         "disproportionate-burden (making it accessible would cost more than the law asks), "
         "out-of-scope (the law does not cover it).", example="non-compliance"),
@@ -227,10 +235,15 @@ STATEMENT = Shape("statement", "The facts of the accessibility statement that pu
                               "text, or one per language.", required=True, example="Region Ekdalen"),
     Key("country", Text(COUNTRY, numbers=False, hint="A two-letter country code in capitals: SE, DK, CZ"),
         "The country whose law applies: SE, DK or CZ name the law and the enforcement body.", example="SE"),
-    Key("status", Choice(STATUSES),
+    Key("status", Choice(STATUSES, (
+        "Fully compliant: the handbook meets every requirement.",
+        "Partially compliant: most of it does; 'issues' says what does not.",
+        "Not compliant: most of it does not meet the requirements yet.")),
         "How well the handbook meets the requirements: full, partial (most of it does) or none.",
         required=True, example="partial"),
-    Key("method", Choice(METHODS),
+    Key("method", Choice(METHODS, (
+        "The publisher checked the handbook itself.",
+        "Someone outside the publisher checked it, such as an accessibility consultant.")),
         "How the status was found: self-assessment or third-party.", required=True, example="self-assessment"),
     Key("standard", Text(), "What the handbook was checked against (default: EN 301 549 V3.2.1).",
         example="EN 301 549 V3.2.1"),
@@ -257,8 +270,9 @@ EDITOR_BACKENDS = ("github", "gitlab", "gitea")
 _HTTPS = r"""https://[^\s/?#"'<>\\]+(?:[/?#][^\s"<>\\]*)?"""
 EDITOR = Shape("editor", "The Git host the published browser editor (admin/) commits to. Without it, "
                          "no admin/ is published; 'handbook serve' offers the editor either way.", (
-    Key("backend", Choice(EDITOR_BACKENDS), "The Git host: github, gitlab or gitea.", required=True,
-        example="github"),
+    Key("backend", Choice(EDITOR_BACKENDS, ("GitHub, on github.com.", "GitLab, on gitlab.com or a server of your own.",
+                                            "Gitea, on a server of your own.")),
+        "The Git host: github, gitlab or gitea.", required=True, example="github"),
     Key("repo", Text(r"[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+", numbers=False,
                      hint="The repository as owner/name, e.g. example/handbook"),
         "The repository on the Git host, as owner/name.", required=True, example="example/handbook"),

@@ -3,8 +3,10 @@ it is: site.yaml, one organisation with a vision page (made as `handbook new org
 the CI workflow, a .gitignore, and the schemas and settings that let an editor check YAML while
 typing.
 
-The notes written into the files are in the language of the site's first language where handbook
-speaks it (registry.py, HB912-HB914, as `handbook new org` writes its own); everything the site
+The notes written into the files, and the descriptions in the schemas, are in the site's first
+language where handbook speaks it (registry.py, HB912-HB914, as `handbook new org` writes its
+own), else in English: they are files of the site, read by everyone who edits it, not messages
+to whoever ran the command; everything the site
 needs is written into a temporary folder first and moved into place at the end, so a refusal or
 a failure leaves nothing behind.
 """
@@ -115,7 +117,8 @@ def _write(site: Path, languages: tuple[str, ...], slug: str, name: str) -> tupl
     write(WORKFLOW, WORKFLOW_SOURCE.read_text(encoding="utf-8"))
     write(".vscode/settings.json", text(editor_settings()))
     write(".vscode/extensions.json", text(EDITOR_EXTENSIONS))
-    made += [path.relative_to(site).as_posix() for path in write_schemas(site / SCHEMA_DIR)]
+    # The schemas speak to the site's editors, in the site's main language, as its notes do.
+    made += [path.relative_to(site).as_posix() for path in write_schemas(site / SCHEMA_DIR, say)]
     return tuple(made)
 
 

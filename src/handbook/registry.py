@@ -519,6 +519,33 @@ WROTE = Message("HB772", "wrote {path}", TEXT)
 SETTINGS_LEFT_AS_THEY_ARE = Message("HB773", "note: {file} exists, so it was left as it is; for checks while typing, "
                                              "add to it:\n{setting}", TEXT)
 
+# `handbook explain HB030` (explain.py): what a message means, in the editor's language.
+NO_SUCH_CODE = Message("HB774", "handbook has no message {code}")
+GIVE_CODE = Message("HB775", "give the code a message shows in brackets, e.g. handbook explain HB030", HINT)
+CODE_RETIRED = Message("HB776", "{code} was retired: this version of handbook never says it")
+EXPLAIN_ERROR = Message("HB777", "An error: 'handbook build' writes nothing until it is fixed, and the site "
+                                 "published before stays as it was.", TEXT)
+EXPLAIN_WARNING = Message("HB778", "A warning: the handbook is still built, but 'handbook build --strict', as CI "
+                                   "runs it, stops until it is fixed.", TEXT)
+EXPLAIN_NOTICE = Message("HB779", "A notice: it never stops a build, not even with --strict; it tells someone what "
+                                  "to do.", TEXT)
+# TRANSLATORS: {codes} lists the codes of the messages this hint is shown under: HB030, HB033.
+EXPLAIN_HINT = Message("HB780", "A hint: shown under a message, it says how to fix it. It comes with {codes}.", TEXT)
+EXPLAIN_TEXT = Message("HB781", "Words handbook uses in what it prints (a summary, a heading, a phrase inside other "
+                                "messages, a note in a new file), not a mistake: nothing needs fixing.", TEXT)
+EXPLAIN_PLACEHOLDERS = Message("HB782", "Words in braces stand for what handbook found; your message has them "
+                                        "filled in.", TEXT)
+EXPLAIN_FIX = Message("HB783", "How to fix it: handbook says this under the message:", TEXT)
+EXPLAIN_FIXES = Message("HB784", "How to fix it: under the message, handbook says the one of these that fits:", TEXT)
+EXPLAIN_NO_HINT = Message("HB785", "handbook gives no hint with it: the message itself says what to change.", TEXT)
+# TRANSLATORS: {guide} is HB788, the editors' guide in the language of this catalog.
+EXPLAIN_IN_GUIDE = Message("HB786", "The editors' guide, {guide}, shows this message and how to fix it: search it "
+                                    "for {code}.", TEXT)
+EXPLAIN_NOT_IN_GUIDE = Message("HB787", "The editors' guide, {guide}, does not show this message, but its part on "
+                                        "error messages says how to read any message.", TEXT)
+# TRANSLATORS: the editors' guide in the language of this catalog: docs/editing.sv.md in Swedish.
+GUIDE_FILE = Message("HB788", "docs/editing.md", TEXT)
+
 # TRANSLATORS: the heading of the first column of 'handbook status'.
 STATUS_PAGE = Message("HB750", "page", TEXT)
 # TRANSLATORS: HB751-HB753 mark a cell of 'handbook status'; keep them short (a column is 12 wide).
@@ -563,6 +590,28 @@ A_PERIOD = Message("HB818", "a period", TEXT)
 AN_ISSUE = Message("HB819", "an issue", TEXT)
 NONE = Message("HB820", "none", TEXT)
 NO_REASON_GIVEN = Message("HB821", "no reason given", TEXT)
+# TRANSLATORS: HB822-HB831 say where the messages of a group of codes come from and what
+# usually causes them (handbook explain).
+ABOUT_SETTINGS = Message("HB822", "It is about the settings of site.yaml, an organisation.yaml or the top of a "
+                                  "page: usually a key that is misspelt or missing, or a value of the wrong kind.",
+                         TEXT)
+ABOUT_READING = Message("HB823", "It comes from reading a file: usually a colon, a quotation mark or an indentation "
+                                 "that YAML reads otherwise than meant, a file not saved as UTF-8, or a link that "
+                                 "leads out of the site folder.", TEXT)
+ABOUT_PAGES = Message("HB824", "It is about an organisation or a page: usually a file name, a language, a "
+                               "translation without its original, or two pages with the same address.", TEXT)
+ABOUT_MARKDOWN = Message("HB825", "It is about the text of a page: usually a link to a page, a heading or a file "
+                                  "that does not exist, or HTML copied from a web page.", TEXT)
+ABOUT_STATEMENT = Message("HB826", "It is about the accessibility statement, 'accessibility:' in site.yaml: usually "
+                                   "a fact that is missing, or a word the statement does not use.", TEXT)
+ABOUT_THEME = Message("HB827", "It is about the theme: its templates, or the translations of the interface in "
+                               "locales/.", TEXT)
+ABOUT_OUTPUT = Message("HB828", "It is about what a build writes, its cache, the search index or the browser "
+                                "editor: usually the folder given with --out, or 'editor:' in site.yaml.", TEXT)
+ABOUT_COMMANDS = Message("HB829", "It comes from a command (build, serve, new, status, schema, explain): usually a "
+                                  "name or a folder given to it.", TEXT)
+ABOUT_COMMAND_LINE = Message("HB830", "It is about how the command was typed: usually a misspelt command or "
+                                      "option; '--help' shows what a command takes.", TEXT)
 
 # -- HB85x-HB89x: the command line's own words: usage errors (argparse's) and --help -------------
 
@@ -610,6 +659,8 @@ HELP_ORG = Message("HB889", "the first organisation's folder and URL name (defau
 HELP_SITE_NAME = Message("HB890", "its name as readers see it, also the handbook's title", TEXT)
 HELP_SCHEMA = Message("HB891", "write JSON Schemas of the settings, for editors that check YAML while you type", TEXT)
 HELP_SCHEMA_OUT = Message("HB892", "where to write them (default: SITE/.handbook/schemas, with editor settings)", TEXT)
+HELP_EXPLAIN = Message("HB893", "what a message means and how to fix it, by its code", TEXT)
+HELP_CODE = Message("HB894", "the code a message shows in brackets, e.g. HB030", TEXT)
 
 # -- HB9xx: what `handbook new` writes, in the organisation's language (new.py) ---------------
 # Comments for editors in the files `handbook new` makes. Lines starting with '# key:' are

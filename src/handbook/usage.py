@@ -25,7 +25,8 @@ HELP_TEXTS: dict[str, Message] = {message.text: message for message in (
     msg.HELP_CACHE, msg.HELP_NO_CACHE, msg.HELP_CHECK, msg.HELP_STRICT, msg.HELP_SERVE, msg.HELP_PORT,
     msg.HELP_HOST, msg.HELP_NEW, msg.HELP_NEW_ORG, msg.HELP_SLUG, msg.HELP_LANGUAGE, msg.HELP_NAME,
     msg.HELP_NEW_PAGE, msg.HELP_PAGE, msg.HELP_STATUS, msg.HELP_JSON, msg.HELP_NEW_SITE, msg.HELP_FOLDER,
-    msg.HELP_LANGUAGES, msg.HELP_ORG, msg.HELP_SITE_NAME, msg.HELP_SCHEMA, msg.HELP_SCHEMA_OUT)}
+    msg.HELP_LANGUAGES, msg.HELP_ORG, msg.HELP_SITE_NAME, msg.HELP_SCHEMA, msg.HELP_SCHEMA_OUT,
+    msg.HELP_EXPLAIN, msg.HELP_CODE)}
 
 # argparse's messages (Python 3.11 to 3.13), taken apart to be said again in the editor's words.
 _USAGE_ERRORS: tuple[tuple[re.Pattern[str], Message], ...] = (
