@@ -324,7 +324,7 @@ def test_warnings_from_the_cache_are_told_in_the_language_of_the_next_run(make_s
     assert "content/org/notes.txt: warning[HB219]: this is not used" in first.err
     again = run("--lang", "sv", "build", root)  # nothing changed: the warnings come from the cache
     assert "content/org/notes.txt: varning[HB219]: detta används inte" in again.err
-    assert re.fullmatch(r"byggde \d+ sidor \(\d+ filer\) i \S+ på [\d,]+ s: 0 gjordes om, 0 sparades",
+    assert re.fullmatch(r"byggde \d+ sidor \(\d+ filer\) till \S+ på [\d,]+ s: 0 skapades på nytt, 0 sparades",
                         again.err.splitlines()[-1]), again.err
 
 
