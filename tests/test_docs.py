@@ -107,7 +107,8 @@ class Guide:
 
 def read_guides() -> list[Guide]:
     guides = []
-    for file in sorted(DOCS.glob("editing*.md"), key=lambda file: (file.name != "editing.md", file.name)):  # English first
+    # The English guide first: the others are its translations.
+    for file in sorted(DOCS.glob("editing*.md"), key=lambda file: (file.name != "editing.md", file.name)):
         match = GUIDE_FILE.fullmatch(file.name)
         if match:
             name = f"docs/{file.name}"

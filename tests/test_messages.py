@@ -364,7 +364,7 @@ def test_summaries_and_created_files_in_czech(make_site, run):
     root = make_site({"content/org/organisation.yaml": "name: Org\nlanguage: cs\n",
                       "content/org/vision.md": "---\ntitle: Vize\n---\nText.\n"})
     built = run("--lang", "cs", "build", root)
-    assert re.fullmatch(r"hotovo: \d+ stránek \(\d+ souborů\) v\u00a0\S+ za [\d,]+ s; znovu vytvořeno: \d+, uloženo: \d+",
+    assert re.fullmatch(r"sestaveno: \d+ stránek \(\d+ souborů\) do \S+ za [\d,]+ s; vytvořeno: \d+, zapsáno: \d+",
                         built.err.splitlines()[-1]), built.err
     checked = run("--lang", "cs", "check", root)
     assert re.fullmatch(r"zkontrolováno: \d+ stránek, žádné chyby", checked.err.splitlines()[-1]), checked.err
