@@ -429,6 +429,7 @@ def render_targets(renderer: Renderer, targets: list[Target], jobs: int | None =
         for target in targets:
             yield renderer.render(target)
         return
+    renderer.templates.compile_all()  # inherited by the workers (see there)
     global _worker
     _worker = (renderer, targets)
     chunks = [range(i, min(i + _CHUNK, len(targets))) for i in range(0, len(targets), _CHUNK)]

@@ -43,7 +43,7 @@ from .targets import (
     Sitemap,
     Target,
 )
-from .theme import RecordingEnvironment, Theme, make_environment
+from .theme import RecordingEnvironment, SharedCode, Theme, make_environment
 from .typography import typeset_interface
 
 # How many of its organisation's pages a page lists beside itself before it lists only the
@@ -86,6 +86,7 @@ class Templates:
         self.config = config
         self.markdown = MarkdownRenderer()
         self._environments: dict[str, RecordingEnvironment] = {}
+        self._code = SharedCode()
         self.languages = [_language_entry(code) for code in config.languages]
         # The same names and descriptions show on many pages (cards, contents, print).
         self._texts: dict[tuple[str, str, str], Markup] = {}
@@ -105,10 +106,23 @@ class Templates:
             self._texts[key] = html
         return html
 
+    def compile_all(self) -> None:
+        """Compile every template for every language now (once, and shared between languages):
+        before render workers fork, so that they inherit the compiled templates instead of
+        each compiling its own, and so that `serve` has them at hand for its first edit.
+        A template that does not compile is left to fail, with its message, where it is used."""
+        for language in self.config.languages:
+            environment = self.environment(language)
+            for name in sorted(self.theme.templates):
+                try:
+                    environment.get_template(name)
+                except jinja2.TemplateError:
+                    continue
+
     def environment(self, language: str) -> RecordingEnvironment:
         environment = self._environments.get(language)
         if environment is None:
-            environment = make_environment(self.theme, self.translations[language], language)
+            environment = make_environment(self.theme, self.translations[language], language, self._code)
             loc = localiser(language)
             environment.filters.update(
                 date=loc.date, period=loc.period, join_list=_list_joiner(loc),

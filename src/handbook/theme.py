@@ -264,10 +264,30 @@ class RecordingEnvironment(jinja2.Environment):
         return super().get_template(name, parent, globals)
 
 
-def make_environment(theme: Theme, translations: NullTranslations, language: str = "") -> RecordingEnvironment:
+class SharedCode(jinja2.BytecodeCache):
+    """Compiled templates shared by the environments of one theme's languages, in memory: the
+    environments differ only in their catalogs and filters, which templates look up as they
+    run, so a template is compiled once instead of once per language. (Never on disk: the
+    code would run from a cache that may come from anyone.)"""
+
+    def __init__(self) -> None:
+        self._code: dict[str, tuple[str | None, object]] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        found = self._code.get(bucket.key)
+        if found is not None and found[0] == bucket.checksum:
+            bucket.code = found[1]  # type: ignore[assignment]
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = (bucket.checksum, bucket.code)
+
+
+def make_environment(theme: Theme, translations: NullTranslations, language: str = "",
+                     code: SharedCode | None = None) -> RecordingEnvironment:
     """A Jinja environment with the language's translations installed (gettext, plurals),
     each translation set by the language's typography (typography.typeset_interface)."""
     environment = RecordingEnvironment(
+        bytecode_cache=code,
         loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
