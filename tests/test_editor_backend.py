@@ -382,7 +382,7 @@ def test_the_configuration_speaks_the_editors_language_and_points_to_this_server
     assert names == ["organisations", "org-proaros", "pages-proaros"]
     files = {f["file"]: f for f in config["collections"][1]["files"]}
     assert files["content/proaros/values.md"]["label"] == "Värdegrund (svenska)"
-    assert files["content/proaros/values.en.md"]["label"] == "Värdegrund (engelska)"
+    assert files["content/proaros/values.en.md"]["label"] == "Värdegrund (engelska, inte översatt än)"
     fields = {f["name"]: f for f in files["content/proaros/values.md"]["fields"]}
     assert fields["title"]["label"] == "Rubrik" and "required" not in fields["title"]
     assert [f["name"] for f in fields["values"]["fields"]] == ["name", "description"]

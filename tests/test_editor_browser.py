@@ -108,7 +108,7 @@ def test_a_translation_is_added_beside_its_original(browser, example_site):
     assert not file.exists()
     with serving(example_site) as url, editor(browser, url) as (page, _requested):
         page.goto(url + "admin/#/collections/org-proaros")
-        page.get_by_text("Vision (danska)").click()
+        page.get_by_text("Vision (danska, inte översatt än)").click()
         title = page.get_by_role("textbox", name="Rubrik")
         assert title.input_value() == "Vår vision"  # starts as the original, to be translated
         title.fill("Vores vision")
