@@ -197,3 +197,12 @@ def test_the_published_editor_is_not_counted_indexed_or_listed_as_a_page(make_si
     with_admin = str(int(files) + len(admin))
     assert published == ([(pages, with_admin, rendered), (pages, with_admin, "0")], sitemap, indexed, status)
     assert not [url for url in sitemap if "admin" in url] and all(indexed.values())
+
+
+def test_quick_add_names_each_organisations_new_page(build_site):
+    """Decap's "Quick add" lists every collection that starts entries by its singular label: with
+    two organisations, two different names."""
+    other = {"content/annan/organisation.yaml": "name: Annan\nlanguage: da\n"}
+    _result, collections = published_config(build_site, {**PAGES_ORG, **other})
+    creatable = [c["label_singular"] for c in collections.values() if c.get("create")]
+    assert creatable == ["Organisation", "Sida för Annan", "Sida för Org"]

@@ -184,7 +184,8 @@ def _pages(organisation: OrganisationFiles, layout: Layout, _: Gettext, listed: 
     collection = {
         "name": pages_collection(organisation.slug),
         "label": _("%(organisation)s: new page") % {"organisation": organisation.name},
-        "label_singular": _("Page"),
+        # Decap's "Quick add" lists every collection by this name: one per organisation.
+        "label_singular": _("Page of %(organisation)s") % {"organisation": organisation.name},
         "description": _("Start a letter, an article or another page of %(organisation)s here; "
                          "once saved it is listed with the organisation's other files.") % {
             "organisation": organisation.name},
