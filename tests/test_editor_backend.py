@@ -228,6 +228,10 @@ def test_media_upload_and_listing(editor, site):
     assert (site / "content/proaros/media/photo.png").read_bytes() == png
     status, listed = editor.call("getMedia", branch="main", mediaFolder="content/proaros/media")
     assert [m["name"] for m in listed] == ["photo.png"]
+    # A new page has no file yet: Decap asks for the folder it will be in, and gets the
+    # organisation's media.
+    status, listed = editor.call("getMedia", branch="main", mediaFolder="content/proaros")
+    assert status == 200 and [m["path"] for m in listed] == ["content/proaros/media/photo.png"]
     assert editor.call("deleteFile", branch="main", path="content/proaros/media/photo.png")[0] == 200
     assert not (site / "content/proaros/media/photo.png").exists()
 
@@ -297,7 +301,7 @@ MALFORMED = [
     ("getMediaFile", {"path": "content/proaros/vision.md"}, 422, "HB649"),
     ("getMediaFile", {"path": "content/proaros/media/none.png"}, 404, "HB660"),
     ("getEntry", {"path": "content/proaros/media/x.png"}, 422, "HB651"),
-    ("getMedia", {"mediaFolder": "content/proaros"}, 422, "HB652"),
+    ("getMedia", {"mediaFolder": "content/proaros/media/photos"}, 422, "HB652"),
     ("deleteFiles", {"paths": "content/proaros/media/x.png"}, 400, "HB650"),
 ]
 

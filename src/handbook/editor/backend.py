@@ -163,9 +163,14 @@ class LocalBackend:
         return {"message": "entry persisted"}
 
     def get_media(self, params: dict) -> list[dict]:
-        if _text(params, "mediaFolder").strip("/") == CONTENT_DIR:
+        asked = _text(params, "mediaFolder").strip("/")
+        if asked == CONTENT_DIR:
             return []  # Decap's media library outside an entry: media belong to an organisation
-        folder = self._media_folder(_text(params, "mediaFolder"))
+        if self._organisation_folder(asked):
+            # A new page has no file yet, so Decap asks for the folder it will be in: the media
+            # it can use are that organisation's.
+            asked = f"{asked}/{MEDIA}"
+        folder = self._media_folder(asked)
         if not folder.is_dir():
             return []
         files = sorted(p for p in folder.iterdir() if not p.name.startswith(".") and _is_file(p))
@@ -246,6 +251,11 @@ class LocalBackend:
         data = target.read_bytes()
         return {"id": hashlib.sha256(data).hexdigest(), "content": base64.b64encode(data).decode("ascii"),
                 "encoding": "base64", "path": self._relative(target), "name": target.name}
+
+    def _organisation_folder(self, folder: str) -> bool:
+        parts = folder.split("/")
+        return (len(parts) == 2 and parts[0] == CONTENT_DIR and bool(SLUG.fullmatch(parts[1]))
+                and _is_file(self.content / parts[1] / ORGANISATION_FILE))
 
     def _media_folder(self, folder: str) -> Path:
         target = self._path(folder.strip("/"), existing=False)
