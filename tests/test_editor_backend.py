@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from handbook import messages
+from handbook.content import MAX_PAGE_BYTES
 from handbook.editor.app import API, make_editor_app
 from handbook.editor.backend import MAX_MEDIA_BYTES, LocalBackend
 
@@ -48,10 +50,11 @@ SITE = {
 class Editor:
     """The editor's page, as far as the backend can tell: POSTs of JSON from its own origin."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, language: str = "en"):
         self.root = root
         self.saved: list[tuple[str, ...]] = []
-        self.app = make_editor_app(root, "sv", LocalBackend(root, lambda saved: self.saved.append(saved.files)))
+        self.app = make_editor_app(root, "sv", LocalBackend(root, lambda saved: self.saved.append(saved.files),
+                                                            messages.language(language)))
 
     def request(self, method: str, path: str, body: bytes = b"", headers: dict[str, str] | None = None
                 ) -> tuple[int, dict[str, str], bytes]:
@@ -225,6 +228,10 @@ def test_media_upload_and_listing(editor, site):
     assert (site / "content/proaros/media/photo.png").read_bytes() == png
     status, listed = editor.call("getMedia", branch="main", mediaFolder="content/proaros/media")
     assert [m["name"] for m in listed] == ["photo.png"]
+    # A new page has no file yet: Decap asks for the folder it will be in, and gets the
+    # organisation's media.
+    status, listed = editor.call("getMedia", branch="main", mediaFolder="content/proaros")
+    assert status == 200 and [m["path"] for m in listed] == ["content/proaros/media/photo.png"]
     assert editor.call("deleteFile", branch="main", path="content/proaros/media/photo.png")[0] == 200
     assert not (site / "content/proaros/media/photo.png").exists()
 
@@ -238,62 +245,102 @@ def outside(tmp_path) -> Path:
 
 
 HOSTILE = [
-    ("getEntry", {"path": "content/../site.yaml"}, 403),
-    ("getEntry", {"path": "content/proaros/../../../outside/secret.md"}, 403),
-    ("getEntry", {"path": "/etc/passwd"}, 403),
-    ("getEntry", {"path": "site.yaml"}, 403),
-    ("getEntry", {"path": "content/.git/config"}, 403),
-    ("getEntry", {"path": "content/linked/secret.md"}, 403),
-    ("getEntry", {"path": "content/proaros\\..\\..\\site.yaml"}, 400),
-    ("persistEntry", {"dataFiles": [{"path": "content/../site.yaml", "raw": "title: x\n", "slug": "x"}], "assets": []}, 403),
-    ("persistEntry", {"dataFiles": [{"path": "/tmp/evil.md", "raw": "---\ntitle: x\n---\n", "slug": "x"}], "assets": []}, 403),
+    ("getEntry", {"path": "content/../site.yaml"}, 403, "HB655"),
+    ("getEntry", {"path": "content/proaros/../../../outside/secret.md"}, 403, "HB655"),
+    ("getEntry", {"path": "/etc/passwd"}, 403, "HB654"),
+    ("getEntry", {"path": "site.yaml"}, 403, "HB657"),
+    ("getEntry", {"path": "content/.git/config"}, 403, "HB656"),
+    ("getEntry", {"path": "content/linked/secret.md"}, 403, "HB658"),
+    ("getEntry", {"path": "content/proaros\\..\\..\\site.yaml"}, 400, "HB653"),
+    ("persistEntry", {"dataFiles": [{"path": "content/../site.yaml", "raw": "title: x\n", "slug": "x"}], "assets": []}, 403, "HB655"),
+    ("persistEntry", {"dataFiles": [{"path": "/tmp/evil.md", "raw": "---\ntitle: x\n---\n", "slug": "x"}], "assets": []}, 403, "HB654"),
     ("persistEntry", {"dataFiles": [{"path": "content/linked/secret.md", "raw": "---\ntitle: x\n---\n", "slug": "x"}],
-                      "assets": []}, 403),
-    ("persistEntry", {"dataFiles": [{"path": "content/proaros/notes.txt", "raw": "x", "slug": "x"}], "assets": []}, 403),
+                      "assets": []}, 403, "HB658"),
+    ("persistEntry", {"dataFiles": [{"path": "content/proaros/notes.txt", "raw": "x", "slug": "x"}], "assets": []}, 403, "HB661"),
     ("persistEntry", {"dataFiles": [{"path": "content/proaros/vision.md", "raw": "---\ntitle: x\n---\n", "slug": "x",
-                                     "newPath": "content/proaros/other.md"}], "assets": []}, 422),
+                                     "newPath": "content/proaros/other.md"}], "assets": []}, 422, "HB646"),
     ("persistMedia", {"asset": {"path": "content/proaros/media/page.html", "content": "PGgxPng8L2gxPg==",
-                                "encoding": "base64"}}, 415),
+                                "encoding": "base64"}}, 415, "HB670"),
     ("persistMedia", {"asset": {"path": "content/proaros/media/photo.html.png", "content": "AA==",
-                                "encoding": "base64"}}, 415),
-    ("persistMedia", {"asset": {"path": "content/proaros/media/run.js", "content": "AA==", "encoding": "base64"}}, 415),
+                                "encoding": "base64"}}, 415, "HB670"),
+    ("persistMedia", {"asset": {"path": "content/proaros/media/run.js", "content": "AA==", "encoding": "base64"}}, 415, "HB670"),
     ("persistMedia", {"asset": {"path": "content/proaros/media/drawing.svg",
                                 "content": base64.b64encode(b'<svg xmlns="http://www.w3.org/2000/svg">'
                                                             b'<script>alert(1)</script></svg>').decode(),
-                                "encoding": "base64"}}, 415),
-    ("persistMedia", {"asset": {"path": "content/proaros/photo.png", "content": "AA==", "encoding": "base64"}}, 403),
-    ("persistMedia", {"asset": {"path": "content/proaros/media/.htaccess", "content": "AA==", "encoding": "base64"}}, 403),
-    ("persistMedia", {"asset": {"path": "content/linked/media/x.png", "content": "AA==", "encoding": "base64"}}, 403),
-    ("deleteFile", {"path": "content/proaros/vision.md"}, 422),
-    ("deleteFiles", {"paths": ["content/proaros/media/../../../site.yaml"]}, 403),
-    ("getMedia", {"mediaFolder": "content/linked"}, 403),
-    ("unpublishedEntries", {}, 422),
-    ("runShell", {}, 422),
+                                "encoding": "base64"}}, 415, "HB674"),
+    ("persistMedia", {"asset": {"path": "content/proaros/photo.png", "content": "AA==", "encoding": "base64"}}, 403, "HB668"),
+    ("persistMedia", {"asset": {"path": "content/proaros/media/.htaccess", "content": "AA==", "encoding": "base64"}}, 403, "HB656"),
+    ("persistMedia", {"asset": {"path": "content/linked/media/x.png", "content": "AA==", "encoding": "base64"}}, 403, "HB658"),
+    ("deleteFile", {"path": "content/proaros/vision.md"}, 422, "HB675"),
+    ("deleteFiles", {"paths": ["content/proaros/media/../../../site.yaml"]}, 403, "HB655"),
+    ("getMedia", {"mediaFolder": "content/linked"}, 403, "HB658"),
+    ("unpublishedEntries", {}, 422, "HB643"),
+    ("runShell", {}, 422, "HB642"),
+]
+# Malformed requests, as a broken page or a script could send them.
+MALFORMED = [
+    ("getEntry", {"path": 5}, 400, "HB035"),
+    ("entriesByFiles", {"files": "content/proaros/vision.md"}, 400, "HB042"),
+    ("persistEntry", {"dataFiles": [], "assets": []}, 400, "HB644"),
+    ("persistEntry", {"dataFiles": ["content/proaros/vision.md"], "assets": []}, 400, "HB645"),
+    ("persistEntry", {"dataFiles": [{"path": "content/proaros/vision.md", "slug": "x"}], "assets": []}, 400, "HB647"),
+    ("persistEntry", {"dataFiles": [{"path": "content/proaros/vision.md", "raw": "---\ntitle: [x\n---\n"}],
+                      "assets": []}, 400, "HB664"),
+    ("persistEntry", {"dataFiles": [{"path": "content/proaros/vision.md", "raw": "---\n- x\n---\n"}],
+                      "assets": []}, 400, "HB665"),
+    ("persistEntry", {"dataFiles": [{"path": "content/proaros/media/x.png", "raw": "x"}], "assets": []}, 400, "HB662"),
+    ("persistEntry", {"dataFiles": [{"path": "content/proaros/vision.md", "raw": "x" * (MAX_PAGE_BYTES + 1)}],
+                      "assets": []}, 413, "HB663"),
+    ("persistMedia", {"asset": "content/proaros/media/x.png"}, 400, "HB648"),
+    ("persistMedia", {"asset": {"path": "content/nobody/media/x.png", "content": "AA==", "encoding": "base64"}},
+     403, "HB669"),
+    ("persistMedia", {"asset": {"path": "content/proaros/media/x.png", "content": "AA==", "encoding": "utf-8"}},
+     400, "HB671"),
+    ("persistMedia", {"asset": {"path": "content/proaros/media/x.png", "content": "!!", "encoding": "base64"}},
+     400, "HB673"),
+    ("getMediaFile", {"path": "content/proaros/vision.md"}, 422, "HB649"),
+    ("getMediaFile", {"path": "content/proaros/media/none.png"}, 404, "HB660"),
+    ("getEntry", {"path": "content/proaros/media/x.png"}, 422, "HB651"),
+    ("getMedia", {"mediaFolder": "content/proaros/media/photos"}, 422, "HB652"),
+    ("deleteFiles", {"paths": "content/proaros/media/x.png"}, 400, "HB650"),
 ]
 
 
-@pytest.mark.parametrize(("action", "params", "status"), HOSTILE, ids=[f"{a}-{i}" for i, (a, _p, _s) in enumerate(HOSTILE)])
-def test_hostile_requests_are_refused_and_change_nothing(editor, site, outside, action, params, status):
+@pytest.mark.parametrize(("action", "params", "status", "code"), HOSTILE,
+                         ids=[f"{a}-{i}" for i, (a, _p, _s, _c) in enumerate(HOSTILE)])
+def test_hostile_requests_are_refused_and_change_nothing(editor, site, outside, action, params, status, code):
     os.symlink(outside, site / "content" / "linked")
     before, outside_before = snapshot(site), snapshot(outside)
     got, answer = editor.call(action, branch="main", options={"commitMessage": "x"}, **params)
     assert got == status, answer
-    assert isinstance(answer, dict) and answer["error"]
+    assert isinstance(answer, dict) and answer["code"] == code and answer["error"].startswith(f"error[{code}]: ")
     assert snapshot(site) == before and snapshot(outside) == outside_before
     assert not Path("/tmp/evil.md").exists()
+
+
+@pytest.mark.parametrize(("action", "params", "status", "code"), MALFORMED,
+                         ids=[f"{a}-{i}" for i, (a, _p, _s, _c) in enumerate(MALFORMED)])
+def test_malformed_requests_are_refused_with_their_code_and_change_nothing(editor, site, action, params, status,
+                                                                           code):
+    before = snapshot(site)
+    got, answer = editor.call(action, branch="main", **params)
+    assert got == status, answer
+    assert answer["code"] == code and answer["error"].startswith(f"error[{code}]: ")
+    assert snapshot(site) == before and editor.saved == []
 
 
 def test_a_huge_upload_is_refused_before_it_is_decoded(editor, site):
     huge = base64.b64encode(b"\0" * (MAX_MEDIA_BYTES + 1)).decode()
     status, answer = editor.call("persistMedia", branch="main", asset={
         "path": "content/proaros/media/big.pdf", "content": huge, "encoding": "base64"})
-    assert status == 413 and "MB" in answer["error"]
+    assert status == 413 and answer["code"] == "HB672" and "20 MB" in answer["error"]
     assert not (site / "content/proaros/media/big.pdf").exists()
 
 
 def test_a_request_larger_than_any_save_is_refused_unread(editor):
     status, _headers, data = editor.request("POST", API, b"{}", {"Content-Length": str(200 * 1024 * 1024)})
-    assert status == 413 and "MB" in json.loads(data)["error"]
+    answer = json.loads(data)
+    assert status == 413 and answer["code"] == "HB677" and answer["error"].startswith("error[HB677]: a request may be")
 
 
 @pytest.mark.parametrize("headers", [
@@ -306,8 +353,8 @@ def test_requests_from_other_pages_are_refused(editor, site, headers):
     before = snapshot(site)
     body = json.dumps({"action": "persistEntry", "params": {"dataFiles": [
         {"path": "content/proaros/vision.md", "raw": "---\ntitle: Hacked\n---\n", "slug": "x"}], "assets": []}})
-    status, _headers, _data = editor.request("POST", API, body.encode(), headers)
-    assert status == 403
+    status, _headers, data = editor.request("POST", API, body.encode(), headers)
+    assert status == 403 and json.loads(data)["code"] == "HB676"
     assert snapshot(site) == before
 
 
@@ -339,8 +386,61 @@ def test_the_configuration_speaks_the_editors_language_and_points_to_this_server
     assert names == ["organisations", "org-proaros", "pages-proaros"]
     files = {f["file"]: f for f in config["collections"][1]["files"]}
     assert files["content/proaros/values.md"]["label"] == "Värdegrund (svenska)"
-    assert files["content/proaros/values.en.md"]["label"] == "Värdegrund (engelska)"
+    assert files["content/proaros/values.en.md"]["label"] == "Värdegrund (engelska, inte översatt än)"
     fields = {f["name"]: f for f in files["content/proaros/values.md"]["fields"]}
     assert fields["title"]["label"] == "Rubrik" and "required" not in fields["title"]
     assert [f["name"] for f in fields["values"]["fields"]] == ["name", "description"]
     assert "review_by" not in {f["name"] for f in files["content/proaros/values.en.md"]["fields"]}
+
+
+@pytest.mark.parametrize(("body", "code"), [
+    (b"{not json", "HB678"),
+    (b'["getEntry"]', "HB640"),
+    (b'{"action": "getEntry", "params": ["content/proaros/vision.md"]}', "HB641"),
+    (b'{"action": "getEntry", "params": {"branch": "gh-pages", "path": "content/proaros/vision.md"}}', "HB679"),
+])
+def test_requests_that_are_not_the_protocols_are_refused_with_their_code(editor, body, code):
+    status, _headers, data = editor.request("POST", API, body)
+    answer = json.loads(data)
+    assert status == 400 and answer["code"] == code and answer["error"].startswith(f"error[{code}]: ")
+
+
+# What the editor shows after "Failed to persist entry:", in the editor's language (serve --lang).
+REFUSALS_SAID = {
+    "en": ["error[HB655]: content/../site.yaml: '..', '.' and empty parts are not allowed in a path",
+           "error[HB670]: run.js cannot be uploaded: .js files are not published: browsers could open them as "
+           "pages of the handbook",
+           "error[HB678]: the request is not JSON"],
+    "sv": ["fel[HB655]: content/../site.yaml: '..', '.' och tomma delar är inte tillåtna i en sökväg",
+           "fel[HB670]: run.js kan inte laddas upp: {js}",
+           "fel[HB678]: begäran är inte JSON"],
+    "da": ["fejl[HB655]: content/../site.yaml: '..', '.' og tomme dele er ikke tilladt i en sti",
+           "fejl[HB670]: run.js kan ikke uploades: {js}",
+           "fejl[HB678]: forespørgslen er ikke JSON"],
+    "cs": ["chyba[HB655]: content/../site.yaml: '..', '.' a\u00a0prázdné části nejsou v\u00a0cestě povoleny",
+           "chyba[HB670]: run.js nelze nahrát: {js}",
+           "chyba[HB678]: požadavek není ve formátu JSON"],
+}
+
+
+@pytest.mark.parametrize("language", sorted(REFUSALS_SAID))
+def test_a_refused_request_is_told_in_the_editors_language_with_its_code(site, language):
+    editor = Editor(site, language)
+    say = messages.language(language)
+    # The reason inside the message is the build's own (HB353), in the same language.
+    js = say(messages.registry()["HB353"](suffix=".js"))
+    expected = [line.replace("{js}", js) for line in REFUSALS_SAID[language]]
+    before = snapshot(site)
+    answers = [
+        editor.call("getEntry", branch="main", path="content/../site.yaml"),
+        editor.call("persistMedia", branch="main", asset={"path": "content/proaros/media/run.js",
+                                                          "content": "AA==", "encoding": "base64"}),
+    ]
+    status, _headers, data = editor.request("POST", API, b"{not json")
+    answers.append((status, json.loads(data)))
+    assert [status for status, _answer in answers] == [403, 415, 400]
+    assert [answer["error"] for _status, answer in answers] == expected
+    assert [answer["code"] for _status, answer in answers] == ["HB655", "HB670", "HB678"]
+    if language != "en":
+        assert js != messages.english()(messages.registry()["HB353"](suffix=".js"))
+    assert snapshot(site) == before

@@ -76,6 +76,14 @@ def served_text(url: str, path: str) -> str:
     return text_of(BeautifulSoup(urlopen(url + path, timeout=5).read(), "html.parser").main)
 
 
+def served_or_empty(url: str, path: str) -> str:
+    """The served page's text, or '' while it is not there yet."""
+    try:
+        return text_of(BeautifulSoup(urlopen(url + path, timeout=5).read(), "html.parser").find("h1"))
+    except OSError:
+        return ""
+
+
 def wait_for(condition, what: str, timeout: float = 15) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -108,7 +116,7 @@ def test_a_translation_is_added_beside_its_original(browser, example_site):
     assert not file.exists()
     with serving(example_site) as url, editor(browser, url) as (page, _requested):
         page.goto(url + "admin/#/collections/org-proaros")
-        page.get_by_text("Vision (danska)").click()
+        page.get_by_text("Vision (danska, inte översatt än)").click()
         title = page.get_by_role("textbox", name="Rubrik")
         assert title.input_value() == "Vår vision"  # starts as the original, to be translated
         title.fill("Vores vision")
@@ -131,3 +139,14 @@ def test_a_period_that_ends_before_it_starts_is_refused_with_its_message(browser
         line = before.decode("utf-8").splitlines().index("  to: 2019") + 1  # where 'to:' is
         assert f"content/cpus-slagelse/strategy.md:{line}:7" in alert.inner_text()
     assert file.read_bytes() == before
+
+
+def test_a_new_page_is_started_in_the_editor_and_served(browser, example_site):
+    file = example_site / "content/proaros/vart-uppdrag.md"
+    with serving(example_site) as url, editor(browser, url) as (page, _requested):
+        page.goto(url + "admin/#/collections/pages-proaros/new")
+        page.get_by_role("textbox", name="Rubrik").fill("Vårt uppdrag")
+        save(page)
+        page.get_by_text("Inlägg sparat").wait_for()
+        wait_for(lambda: "Vårt uppdrag" in served_or_empty(url, "sv/proaros/vart-uppdrag/"), "the new page is served")
+    assert file.read_text(encoding="utf-8").startswith("---\ntitle: Vårt uppdrag\n")

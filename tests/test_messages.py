@@ -110,9 +110,10 @@ def test_no_problem_is_written_in_words_outside_the_registry():
             if not isinstance(node, ast.Call):
                 continue
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-            if name in ("error", "warning", "notice", "Problem", "Finding"):
-                # Finding(message, needle, …); Problem(path, message, …); problems.error(path, message, …)
-                said = node.args[:1] if name == "Finding" else node.args[1:]
+            if name in ("error", "warning", "notice", "Problem", "Finding", "Refused"):
+                # Finding(message, needle, …); Refused(message, status); Problem(path, message, …);
+                # problems.error(path, message, …)
+                said = node.args[:1] if name in ("Finding", "Refused") else node.args[1:]
                 for argument in said + [k.value for k in node.keywords if k.arg not in ("severity", "needle")]:
                     assert not _is_words(argument), \
                         f"{file.name}:{node.lineno}: a message in words; add it to registry.py and use msg.NAME(…)"

@@ -443,6 +443,58 @@ ANOTHER_ADDRESS = Message("HB633", "give one of them another address (slug)", HI
 NOT_SAVED = Message("HB634", "not saved: {problems}", TEXT)
 SITE_HAS_ERRORS = Message("HB635", "site.yaml has errors; fix them first:\n{problems}", TEXT)
 
+# What the editor's server at /admin/api/v1 refuses (editor/backend.py, editor/app.py): requests
+# a broken or hostile page could send. The editor shows them after "error[HBnnn]:". Texts in
+# braces such as {action, params} and content/, media/, organisation.yaml are the protocol's
+# and the folders' names: keep them as they are.
+REQUEST_SHAPE = Message("HB640", "a request to the editor's server must be {action, params}")
+PARAMS_NOT_OBJECT = Message("HB641", "'params' must be a JSON object, got {kind}")
+UNKNOWN_ACTION = Message("HB642", "the editor's server does not know the action '{action}'")
+ACTION_NOT_OFFERED = Message("HB643", "'{action}' is not offered: the editor saves straight into content/, "
+                                      "without drafts")
+NOTHING_TO_SAVE = Message("HB644", "nothing to save: the request names no file")
+FILE_TO_SAVE_SHAPE = Message("HB645", "each file to save must be {path, raw}")
+NO_MOVING = Message("HB646", "moving a page to another file is not offered: its address is its 'slug'")
+NO_TEXT_TO_SAVE = Message("HB647", "{path}: there is no text to save")
+UPLOAD_SHAPE = Message("HB648", "each upload must be {path, content, encoding}")
+NOT_MEDIA = Message("HB649", "{path}: only files in an organisation's media/ folder are media")
+PATHS_NOT_LIST = Message("HB650", "'{key}' must be a list of paths")
+MEDIA_NOT_ENTRY = Message("HB651", "{path}: a media file is not a page or an organisation's settings")
+MEDIA_FOLDER_ONLY = Message("HB652", "{path}: media are kept in an organisation's media/ folder: "
+                                     "content/<organisation>/media")
+NOT_A_PATH = Message("HB653", "not a path the editor may use: '{path}'")
+ABSOLUTE_PATH = Message("HB654", "{path}: an absolute path is not allowed; paths start with content/")
+DOTS_IN_PATH = Message("HB655", "{path}: '..', '.' and empty parts are not allowed in a path")
+HIDDEN_PATH = Message("HB656", "{path}: hidden files and folders are not the handbook's")
+ONLY_CONTENT = Message("HB657", "{path}: the editor reads and writes only inside content/")
+PATH_IS_LINK = Message("HB658", "{path} is a link; the editor does not follow links")
+PATH_OUTSIDE = Message("HB659", "{path}: this is outside content/")
+FILE_NOT_THERE = Message("HB660", "{path}: there is no such file")
+NOT_EDITABLE = Message("HB661", "{path}: the editor edits only organisation.yaml, pages (<page>.md, "
+                                "<page>.<language>.md) and files in media/")
+MEDIA_NOT_SAVED = Message("HB662", "{path}: media are uploaded, not saved as pages")
+TEXT_TOO_LONG = Message("HB663", "{path}: the text is longer than a page may be ({size} KB)")
+SENT_YAML_UNREADABLE = Message("HB664", "{path}: the editor sent YAML that cannot be read: {detail}")
+SENT_NOT_MAPPING = Message("HB665", "{path}: the editor sent front matter that is not 'key: value' lines")
+DISK_YAML_UNREADABLE = Message("HB666", "{path}: the file on disk cannot be read as YAML: {detail}")
+DISK_NOT_MAPPING = Message("HB667", "{path}: the file on disk does not hold 'key: value' lines")
+UPLOAD_OUTSIDE_MEDIA = Message("HB668", "{path}: files are uploaded into an organisation's media/ folder")
+UPLOAD_NO_ORGANISATION = Message("HB669", "{path}: there is no organisation '{slug}'")
+# TRANSLATORS: {reason} is one of HB352-HB354 (why a file of that name is not published).
+CANNOT_UPLOAD = Message("HB670", "{name} cannot be uploaded: {reason}")
+UPLOAD_NOT_BASE64 = Message("HB671", "{path}: an upload is sent as base64")
+UPLOAD_TOO_LARGE = Message("HB672", "{name} is larger than {size} MB, more than a file of the handbook may be")
+UPLOAD_BAD_BASE64 = Message("HB673", "{path}: the upload is not valid base64")
+# TRANSLATORS: {reason} is one of the SVG phrases from HB355 on ("it declares entities, …").
+SVG_NOT_PUBLISHABLE = Message("HB674", "{name} cannot be published: {reason}")
+ONLY_MEDIA_DELETED = Message("HB675", "{path}: only media files are deleted in the editor; a page is removed by "
+                                      "removing its file")
+NOT_FROM_EDITOR = Message("HB676", "requests are accepted only from the editor's page on this server")
+REQUEST_TOO_LARGE = Message("HB677", "a request may be at most {size} MB")
+NOT_JSON = Message("HB678", "the request is not JSON")
+WRONG_BRANCH = Message("HB679", "the editor on this computer saves into the folder itself (branch '{main}'), "
+                                "not into '{branch}'")
+
 # -- HB7xx: the commands: summaries, serve, new, new site, schema, status (cli.py, new.py, …) --
 
 BUILT = Message("HB700", "built {pages} ({files}) into {out} in {seconds} s: {rendered} rendered, {written} written",

@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from .. import registry as msg
 from ..config import SiteConfig
-from .backend import MAX_REQUEST_BYTES, LocalBackend
+from .backend import BRANCH, MAX_REQUEST_BYTES, LocalBackend, refusal
 from .config import config_yaml, editor_config
 from .fields import N_
 from .language import EDITOR_LANGUAGES, translations
@@ -99,7 +100,7 @@ def make_editor_app(root: Path, language: str, backend: LocalBackend) -> Callabl
         if path == PREFIX + "config.yml":
             host = environ.get("HTTP_HOST", "127.0.0.1")
             origin = f"http://{host}"
-            backend_settings = {"name": "proxy", "proxy_url": origin + API, "branch": "main"}
+            backend_settings = {"name": "proxy", "proxy_url": origin + API, "branch": BRANCH}
             config = editor_config(backend.layout(), language, backend_settings,
                                    local_backend=origin + API, site_url=origin + "/")
             return _respond(start_response, "200 OK", config_yaml(config).encode("utf-8"),
@@ -129,19 +130,19 @@ def _api(environ: dict[str, Any], start_response: StartResponse, backend: LocalB
     host = environ.get("HTTP_HOST", "")
     if not kind.lower().startswith("application/json") or (origin is not None and origin != f"http://{host}") \
             or fetch_site not in (None, "same-origin", "none"):
-        return _json(start_response, 403, {"error": "requests come only from the editor's page on this server"})
+        return _json(start_response, 403, refusal(msg.NOT_FROM_EDITOR(), backend.say))
     try:
         length = int(environ.get("CONTENT_LENGTH") or 0)
     except ValueError:
         length = -1
     if length < 0 or length > MAX_REQUEST_BYTES:
         limit = MAX_REQUEST_BYTES // (1024 * 1024)
-        return _json(start_response, 413, {"error": f"a request may be at most {limit} MB"})
+        return _json(start_response, 413, refusal(msg.REQUEST_TOO_LARGE(size=limit), backend.say))
     body = environ["wsgi.input"].read(length) if length else b""
     try:
         request = json.loads(body)
     except (ValueError, UnicodeDecodeError):
-        return _json(start_response, 400, {"error": "the request is not JSON"})
+        return _json(start_response, 400, refusal(msg.NOT_JSON(), backend.say))
     status, answer = backend.handle(request)
     return _json(start_response, status, answer)
 

@@ -29,10 +29,11 @@ import yaml
 from .. import registry as msg
 from ..config import load_config
 from ..content import CONTENT_DIR, MAX_PAGE_BYTES, ORGANISATION_FILE, PAGE_FILE, SLUG
-from ..errors import HandbookError, Problem
+from ..errors import HandbookError, Problem, headline
 from ..markdown import MarkdownRenderer, TooSlow
-from ..messages import Language, english
+from ..messages import ERROR, TEXT, Language, Text, english
 from ..sanitise import media_problem, svg_problem
+from ..sources import describe
 from .checking import check_file, errors
 from .config import ORGANISATIONS
 from .fields import SECTION_KINDS, Field, kind_of, organisation_fields, page_fields
@@ -43,15 +44,26 @@ MAX_MEDIA_BYTES = 20 * 1024 * 1024
 # A request holds at most one upload, base64-encoded (4/3 of its size), and a page.
 MAX_REQUEST_BYTES = MAX_MEDIA_BYTES * 4 // 3 + 2 * MAX_PAGE_BYTES + 64 * 1024
 _MAX_PATH = 512
+# The branch Decap is told it edits (config.yml); the local backend writes into the folder itself.
+BRANCH = "main"
 
 
 class Refused(Exception):
-    """A request the backend will not carry out; the message is shown to the editor."""
+    """A request the backend will not carry out; its message, from the registry, is shown to
+    the editor in the editor's language, with its code."""
 
-    def __init__(self, message: str, status: int = 422):
-        super().__init__(message)
+    def __init__(self, message: Text, status: int = 422):
+        super().__init__(message.code)
         self.message = message
         self.status = status
+
+
+def refusal(message: Text, say: Language) -> dict[str, str]:
+    """The JSON answer to a refused request: what Decap shows ('error'), and the code alone for
+    scripts. A refusal is `error[HB657]: …`, as the command line says it; a save refused for
+    the checks' findings lists them, each with its own place and code."""
+    said = say(message) if message.kind == TEXT else headline(ERROR, message, say)
+    return {"error": said, "code": message.code}
 
 
 @dataclass(frozen=True)
@@ -79,18 +91,21 @@ class LocalBackend:
         """(HTTP status, JSON answer) for one request."""
         try:
             if not isinstance(request, dict) or not isinstance(request.get("action"), str):
-                raise Refused("a request is {action, params}", 400)
+                raise Refused(msg.REQUEST_SHAPE(), 400)
             params = request.get("params") or {}
             if not isinstance(params, dict):
-                raise Refused("params must be an object", 400)
+                raise Refused(msg.PARAMS_NOT_OBJECT(kind=describe(params)), 400)
             action = request["action"]
             handler = _ACTIONS.get(action)
             if handler is None:
-                raise Refused(f"unknown action {action}" if action not in _UNSUPPORTED else
-                              f"{action} is not offered: the editor saves straight into content/")
+                raise Refused(msg.UNKNOWN_ACTION(action=action[:80]) if action not in _UNSUPPORTED else
+                              msg.ACTION_NOT_OFFERED(action=action))
+            branch = params.get("branch", BRANCH)
+            if branch != BRANCH:
+                raise Refused(msg.WRONG_BRANCH(main=BRANCH, branch=str(branch)[:80]), 400)
             return 200, handler(self, params)
-        except Refused as refusal:
-            return refusal.status, {"error": refusal.message}
+        except Refused as refused:
+            return refused.status, refusal(refused.message, self.say)
 
     def info(self, params: dict) -> dict:
         return {"repo": self.root.name, "publish_modes": ["simple"], "type": "local_fs"}
@@ -113,7 +128,7 @@ class LocalBackend:
     def entries_by_files(self, params: dict) -> list[dict]:
         files = params.get("files")
         if not isinstance(files, list):
-            raise Refused("files must be a list", 400)
+            raise Refused(msg.MUST_BE_LIST(key="files", kind=describe(files)), 400)
         return [self._entry(_text(item, "path"), item.get("label")) for item in files if isinstance(item, dict)]
 
     def get_entry(self, params: dict) -> dict:
@@ -123,34 +138,39 @@ class LocalBackend:
         files = params.get("dataFiles") or ([params["entry"]] if isinstance(params.get("entry"), dict) else [])
         assets = params.get("assets") or []
         if not isinstance(files, list) or not isinstance(assets, list) or not files:
-            raise Refused("nothing to save", 400)
+            raise Refused(msg.NOTHING_TO_SAVE(), 400)
         writes: list[tuple[Path, bytes]] = []
         warnings: list[Problem] = []
         for data_file in files:
             if not isinstance(data_file, dict):
-                raise Refused("each file to save is {path, raw}", 400)
+                raise Refused(msg.FILE_TO_SAVE_SHAPE(), 400)
             if data_file.get("newPath"):
-                raise Refused("moving a page to another file is not offered: its address is its 'slug'")
+                raise Refused(msg.NO_MOVING())
             path = _text(data_file, "path")
             raw = data_file.get("raw")
             if not isinstance(raw, str):
-                raise Refused(f"{path}: no text to save", 400)
+                raise Refused(msg.NO_TEXT_TO_SAVE(path=path), 400)
             target, text, found = self._prepare(path, raw)
             if text is not None:
                 writes.append((target, text.encode("utf-8")))
             warnings += found
         for asset in assets:
             if not isinstance(asset, dict):
-                raise Refused("each upload is {path, content, encoding}", 400)
+                raise Refused(msg.UPLOAD_SHAPE(), 400)
             writes.append(self._upload(asset))
         written = [self._write(target, data) for target, data in writes]
         self._saved(written, warnings)
         return {"message": "entry persisted"}
 
     def get_media(self, params: dict) -> list[dict]:
-        if _text(params, "mediaFolder").strip("/") == CONTENT_DIR:
+        asked = _text(params, "mediaFolder").strip("/")
+        if asked == CONTENT_DIR:
             return []  # Decap's media library outside an entry: media belong to an organisation
-        folder = self._media_folder(_text(params, "mediaFolder"))
+        if self._organisation_folder(asked):
+            # A new page has no file yet, so Decap asks for the folder it will be in: the media
+            # it can use are that organisation's.
+            asked = f"{asked}/{MEDIA}"
+        folder = self._media_folder(asked)
         if not folder.is_dir():
             return []
         files = sorted(p for p in folder.iterdir() if not p.name.startswith(".") and _is_file(p))
@@ -159,13 +179,13 @@ class LocalBackend:
     def get_media_file(self, params: dict) -> dict:
         target = self._path(_text(params, "path"), existing=True)
         if self._kind(target) != MEDIA:
-            raise Refused("only files in an organisation's media/ folder are media")
+            raise Refused(msg.NOT_MEDIA(path=self._relative(target)))
         return self._media_file(target)
 
     def persist_media(self, params: dict) -> dict:
         asset = params.get("asset")
         if not isinstance(asset, dict):
-            raise Refused("asset must be {path, content, encoding}", 400)
+            raise Refused(msg.UPLOAD_SHAPE(), 400)
         target, data = self._upload(asset)
         self._saved([self._write(target, data)], [])
         return self._media_file(target)
@@ -178,7 +198,7 @@ class LocalBackend:
     def delete_files(self, params: dict) -> dict:
         paths = params.get("paths")
         if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
-            raise Refused("paths must be a list of texts", 400)
+            raise Refused(msg.PATHS_NOT_LIST(key="paths"), 400)
         self._delete(paths)
         return {"message": f"deleted files {', '.join(paths)}"}
 
@@ -191,7 +211,7 @@ class LocalBackend:
         try:
             config = load_config(self.root)
         except HandbookError as exc:
-            raise Refused(self.say(msg.SITE_HAS_ERRORS(problems=_messages(exc.problems, self.say)))) from None
+            raise Refused(msg.SITE_HAS_ERRORS(problems=_messages(exc.problems, self.say))) from None
         return read_layout(self.root, config.languages, config.default_language)
 
     def _entry(self, path: str, label: object = None) -> dict:
@@ -200,7 +220,7 @@ class LocalBackend:
         it: marked as a draft and with the language it is translated from."""
         target = self._path(path, existing=False)
         if self._kind(target) == MEDIA:
-            raise Refused("a media file is not an entry")
+            raise Refused(msg.MEDIA_NOT_ENTRY(path=path))
         data: str | None = None
         if _is_file(target):
             data = target.read_bytes().decode("utf-8", errors="replace")
@@ -232,11 +252,16 @@ class LocalBackend:
         return {"id": hashlib.sha256(data).hexdigest(), "content": base64.b64encode(data).decode("ascii"),
                 "encoding": "base64", "path": self._relative(target), "name": target.name}
 
+    def _organisation_folder(self, folder: str) -> bool:
+        parts = folder.split("/")
+        return (len(parts) == 2 and parts[0] == CONTENT_DIR and bool(SLUG.fullmatch(parts[1]))
+                and _is_file(self.content / parts[1] / ORGANISATION_FILE))
+
     def _media_folder(self, folder: str) -> Path:
         target = self._path(folder.strip("/"), existing=False)
         parts = target.relative_to(self.content).parts
         if len(parts) != 2 or parts[1] != MEDIA:
-            raise Refused("media live in an organisation's media/ folder: content/<organisation>/media")
+            raise Refused(msg.MEDIA_FOLDER_ONLY(path=folder[:_MAX_PATH]))
         return target
 
     # -- the rules for paths ----------------------------------------------------------------------
@@ -245,17 +270,17 @@ class LocalBackend:
         """The file a path names, refused unless it is inside content/ with no '..', absolute,
         hidden or empty part, and leads nowhere else through a link."""
         if not path or len(path) > _MAX_PATH or "\x00" in path or "\\" in path:
-            raise Refused(f"not a path the editor may use: {path[:80]!r}", 400)
+            raise Refused(msg.NOT_A_PATH(path=path[:80]), 400)
         pure = PurePosixPath(path)
         if pure.is_absolute() or re.match(r"^[A-Za-z]:", path):
-            raise Refused(f"{path}: an absolute path is not allowed; paths start with {CONTENT_DIR}/", 403)
+            raise Refused(msg.ABSOLUTE_PATH(path=path), 403)
         parts = path.split("/")
         if any(part in ("", ".", "..") for part in parts):
-            raise Refused(f"{path}: '..', '.' and empty parts are not allowed in a path", 403)
+            raise Refused(msg.DOTS_IN_PATH(path=path), 403)
         if any(part.startswith(".") for part in parts):
-            raise Refused(f"{path}: hidden files and folders are not the handbook's", 403)
+            raise Refused(msg.HIDDEN_PATH(path=path), 403)
         if parts[0] != CONTENT_DIR or len(parts) < 2:
-            raise Refused(f"{path}: the editor reads and writes only inside {CONTENT_DIR}/", 403)
+            raise Refused(msg.ONLY_CONTENT(path=path), 403)
         target = self.root.joinpath(*parts)
         # Every part that exists must be a real folder or file inside content/, never a link.
         current = self.root
@@ -266,11 +291,11 @@ class LocalBackend:
             except FileNotFoundError:
                 break
             if stat.S_ISLNK(info.st_mode):
-                raise Refused(f"{self._relative(current)} is a link; the editor does not follow links", 403)
+                raise Refused(msg.PATH_IS_LINK(path=self._relative(current)), 403)
         if not (target.resolve() == self.content or self.content in target.resolve().parents):
-            raise Refused(f"{path}: outside {CONTENT_DIR}/", 403)
+            raise Refused(msg.PATH_OUTSIDE(path=path), 403)
         if existing and not _is_file(target):
-            raise Refused(f"{path}: there is no such file", 404)
+            raise Refused(msg.FILE_NOT_THERE(path=path), 404)
         return target
 
     def _kind(self, target: Path) -> str:
@@ -283,8 +308,7 @@ class LocalBackend:
                 return ORGANISATIONS
             if PAGE_FILE.fullmatch(parts[1]):
                 return "page"
-        raise Refused(f"{self._relative(target)}: the editor edits only organisation.yaml, pages "
-                      f"(<page>.md, <page>.<language>.md) and files in media/", 403)
+        raise Refused(msg.NOT_EDITABLE(path=self._relative(target)), 403)
 
     def _relative(self, target: Path) -> str:
         return target.relative_to(self.root).as_posix()
@@ -297,9 +321,9 @@ class LocalBackend:
         kind = self._kind(target)
         layout = self.layout()
         if kind == MEDIA:
-            raise Refused(f"{path}: media are uploaded, not saved as entries", 400)
+            raise Refused(msg.MEDIA_NOT_SAVED(path=path), 400)
         if len(raw.encode("utf-8")) > MAX_PAGE_BYTES:
-            raise Refused(f"{path}: the text is longer than a page can be ({MAX_PAGE_BYTES // 1024} KB)", 413)
+            raise Refused(msg.TEXT_TOO_LONG(path=path, size=MAX_PAGE_BYTES // 1024), 413)
         old = target.read_bytes().decode("utf-8") if _is_file(target) else None
         if old is not None:
             old = old.removeprefix("\ufeff")
@@ -307,12 +331,12 @@ class LocalBackend:
         try:
             text = merged(old, read_sent(raw, markdown=kind == "page"), fields, self._same_body)
         except NotReadable as exc:
-            raise Refused(f"{path}: {exc}", 400) from None
+            raise Refused(exc.text(path), 400) from None
         if text == old:
             return target, None, []
         problems = check_file(self.root, path, text)
         if errors(problems):
-            raise Refused(self.say(msg.NOT_SAVED(problems=_messages(errors(problems), self.say))))
+            raise Refused(msg.NOT_SAVED(problems=_messages(errors(problems), self.say)))
         return target, text, [p for p in problems if p not in errors(problems)]
 
     def _fields(self, layout: Layout, target: Path, kind: str) -> tuple[Field, ...]:
@@ -342,28 +366,27 @@ class LocalBackend:
         target = self._path(path.lstrip("/") if path.startswith(f"/{CONTENT_DIR}/") else path, existing=False)
         parts = target.relative_to(self.content).parts
         if len(parts) != 3 or parts[1] != MEDIA or not SLUG.fullmatch(parts[0]):
-            raise Refused(f"{path}: files are uploaded into an organisation's media/ folder", 403)
+            raise Refused(msg.UPLOAD_OUTSIDE_MEDIA(path=path), 403)
         if not (self.content / parts[0] / ORGANISATION_FILE).is_file():
-            raise Refused(f"{path}: there is no organisation '{parts[0]}'", 403)
+            raise Refused(msg.UPLOAD_NO_ORGANISATION(path=path, slug=parts[0]), 403)
         why = media_problem(target.name)
         if why:
-            raise Refused(f"{target.name} cannot be uploaded: {self.say(why)}", 415)
+            raise Refused(msg.CANNOT_UPLOAD(name=target.name, reason=why), 415)
         if asset.get("encoding") != "base64" or not isinstance(asset.get("content"), str):
-            raise Refused(f"{path}: an upload is sent as base64", 400)
+            raise Refused(msg.UPLOAD_NOT_BASE64(path=path), 400)
         content = asset["content"]
         if len(content) > MAX_MEDIA_BYTES * 4 // 3 + 4:
-            raise Refused(f"{target.name} is larger than {MAX_MEDIA_BYTES // (1024 * 1024)} MB, more than "
-                          "a file of the handbook may be", 413)
+            raise Refused(msg.UPLOAD_TOO_LARGE(name=target.name, size=MAX_MEDIA_BYTES // (1024 * 1024)), 413)
         try:
             data = base64.b64decode(content, validate=True)
         except (binascii.Error, ValueError):
-            raise Refused(f"{path}: the upload is not valid base64", 400) from None
+            raise Refused(msg.UPLOAD_BAD_BASE64(path=path), 400) from None
         if len(data) > MAX_MEDIA_BYTES:
-            raise Refused(f"{target.name} is larger than {MAX_MEDIA_BYTES // (1024 * 1024)} MB", 413)
+            raise Refused(msg.UPLOAD_TOO_LARGE(name=target.name, size=MAX_MEDIA_BYTES // (1024 * 1024)), 413)
         if target.suffix.lower() == ".svg":
             problem = svg_problem(data)
             if problem:
-                raise Refused(f"{target.name} cannot be published: {self.say(problem)}", 415)
+                raise Refused(msg.SVG_NOT_PUBLISHABLE(name=target.name, reason=problem), 415)
         return target, data
 
     def _write(self, target: Path, data: bytes) -> str:
@@ -371,7 +394,7 @@ class LocalBackend:
         folder = target.parent
         folder.mkdir(parents=True, exist_ok=True)
         if not folder.resolve().is_relative_to(self.content) or target.is_symlink():
-            raise Refused(f"{self._relative(target)}: outside {CONTENT_DIR}/", 403)
+            raise Refused(msg.PATH_OUTSIDE(path=self._relative(target)), 403)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".handbook-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
@@ -388,8 +411,7 @@ class LocalBackend:
         targets = [self._path(path, existing=True) for path in paths]
         for target in targets:
             if self._kind(target) != MEDIA:
-                raise Refused(f"{self._relative(target)}: only media files are deleted from the editor; "
-                              "remove a page by removing its file")
+                raise Refused(msg.ONLY_MEDIA_DELETED(path=self._relative(target)))
         for target in targets:
             target.unlink()
         self._saved([self._relative(t) for t in targets], [])
@@ -421,7 +443,7 @@ _UNSUPPORTED = frozenset({"unpublishedEntries", "unpublishedEntry", "unpublished
 def _text(params: dict, key: str) -> str:
     value = params.get(key)
     if not isinstance(value, str):
-        raise Refused(f"'{key}' must be a text", 400)
+        raise Refused(msg.MUST_BE_TEXT(key=key, kind=describe(value)), 400)
     return value
 
 

@@ -6,7 +6,12 @@ Collections, in the order the editor lists them:
 - Per organisation, every file of it, one entry each: its settings; each section (vision,
   values, strategy) and page in its original language; and for each other language of the
   site its translation, <id>.<lang>.md beside the original, there already or to be written.
-- Per organisation, its other pages, where a new page can be started (`pages_collection`).
+- Per organisation, its other pages, where a new page can be started (`pages_collection`), on
+  this computer and on a Git host alike. Only serve's own backend can list an organisation's
+  other pages apart from its sections and translations; a Git host lists every Markdown file of
+  the folder, so there the collection lists none (`filter`, see `_pages`) and a page, once
+  saved, is listed with the organisation's files when the build after its commit publishes
+  the editor again.
 
 Why not Decap's own translations (i18n): with `multiple_files`, Decap names every language's
 file after its language, the original too (vision.sv.md), while handbook's original is
@@ -48,6 +53,12 @@ from .language import translations
 from .layout import MEDIA, Layout, OrganisationFiles
 
 ORGANISATIONS = "organisations"
+# The backends whose Decap reads a file that is not there as an empty one, so that a translation
+# not written yet opens (empty on a Git host; serve's own backend starts it from its original).
+# Decap's GitLab and Bitbucket backends fail on it ("failed to load entry"): there the editor
+# lists only the translations there are, and a new one is started on this computer.
+OPENS_MISSING_FILES = frozenset({"proxy", "github", "gitea"})
+NOT_TRANSLATED = N_("%(page)s (%(language)s, not translated yet)")
 Gettext = Callable[[str], str]
 SECTION_LABELS = {"vision": N_("Vision"), "values": N_("Values"), "strategy": N_("Strategy")}
 
@@ -64,8 +75,7 @@ def editor_config(layout: Layout, language: str, backend: dict[str, Any],
                   local_backend: str | None = None, site_url: str | None = None) -> dict[str, Any]:
     """Decap's configuration. `backend`: Decap's backend settings (the local proxy, or a Git
     host's); `local_backend`: the address of serve's own endpoint, which alone lists an
-    organisation's other pages apart from its sections (so only then is there a collection of
-    them for starting new ones)."""
+    organisation's other pages apart from its sections (None: published for a Git host)."""
     _ = translations(language).gettext
     config: dict[str, Any] = {
         "backend": backend,
@@ -84,9 +94,9 @@ def editor_config(layout: Layout, language: str, backend: dict[str, Any],
     if site_url is not None:
         config["site_url"] = config["display_url"] = site_url
     for organisation in layout.organisations:
-        config["collections"].append(_files(organisation, layout, language, _))
-        if local_backend is not None:
-            config["collections"].append(_pages(organisation, layout, _))
+        config["collections"].append(_files(organisation, layout, language, _,
+                                            starts_translations=backend.get("name") in OPENS_MISSING_FILES))
+        config["collections"].append(_pages(organisation, layout, _, listed=local_backend is not None))
     return config
 
 
@@ -116,8 +126,10 @@ def _organisations(layout: Layout, _: Gettext) -> dict[str, Any]:
     }
 
 
-def _files(organisation: OrganisationFiles, layout: Layout, language: str, _: Gettext) -> dict[str, Any]:
-    """One entry per file of the organisation, there already or to be written."""
+def _files(organisation: OrganisationFiles, layout: Layout, language: str, _: Gettext,
+           starts_translations: bool = True) -> dict[str, Any]:
+    """One entry per file of the organisation, there already or to be written (translations not
+    written yet only where the backend can open a file that is not there)."""
     names = Locale.parse(language).languages
     files: list[dict[str, Any]] = [{
         "name": "organisation",
@@ -138,11 +150,13 @@ def _files(organisation: OrganisationFiles, layout: Layout, language: str, _: Ge
         if page not in organisation.pages:
             continue  # a section not written yet: its translations come after it
         for code in layout.languages:
-            if code == organisation.language:
+            written = (page, code) in organisation.translations
+            if code == organisation.language or not (written or starts_translations):
                 continue
             files.append({
                 "name": f"{page}.{code}",
-                "label": f"{title} ({names.get(code, code)})",
+                "label": f"{title} ({names.get(code, code)})" if written else
+                _(NOT_TRANSLATED) % {"page": title, "language": names.get(code, code)},
                 "file": f"{organisation.folder}/{page}.{code}.md",
                 "fields": [_widget(f, _) for f in page_fields(kind, layout.languages) if not f.originals_only],
             })
@@ -157,11 +171,21 @@ def _files(organisation: OrganisationFiles, layout: Layout, language: str, _: Ge
     }
 
 
-def _pages(organisation: OrganisationFiles, layout: Layout, _: Gettext) -> dict[str, Any]:
-    return {
+# A Git host lists every Markdown file of an organisation's folder in the collection of new
+# pages, sections and translations too, which that collection would open with a page's fields.
+# Decap shows only the entries whose `field` equals `value`: no file of a handbook has a title
+# that is empty (`handbook check` refuses it), so on a Git host the list is empty, and every
+# file is edited where it belongs, among the organisation's files.
+UNLISTED = {"field": "title", "value": ""}
+
+
+def _pages(organisation: OrganisationFiles, layout: Layout, _: Gettext, listed: bool) -> dict[str, Any]:
+    """Where a new page of the organisation is started, as <slug>.md in its folder."""
+    collection = {
         "name": pages_collection(organisation.slug),
         "label": _("%(organisation)s: new page") % {"organisation": organisation.name},
-        "label_singular": _("Page"),
+        # Decap's "Quick add" lists every collection by this name: one per organisation.
+        "label_singular": _("Page of %(organisation)s") % {"organisation": organisation.name},
         "description": _("Start a letter, an article or another page of %(organisation)s here; "
                          "once saved it is listed with the organisation's other files.") % {
             "organisation": organisation.name},
@@ -177,6 +201,9 @@ def _pages(organisation: OrganisationFiles, layout: Layout, _: Gettext) -> dict[
         "public_folder": MEDIA,
         "fields": [_widget(f, _) for f in page_fields("page", layout.languages) if not f.translations_only],
     }
+    if not listed:
+        collection["filter"] = dict(UNLISTED)
+    return collection
 
 
 def _widget(field: Field, _: Gettext) -> dict[str, Any]:

@@ -28,6 +28,8 @@ from ruamel.yaml.scalarstring import (
     SingleQuotedScalarString,
 )
 
+from .. import registry as msg
+from ..messages import Message, Text
 from .fields import BODY, DATE, FLAG, GROUP, ITEMS, TEXTS, WHOLE_NUMBER, YEAR_OR_DATE, Field
 
 # The indentations tried when reading a file, the first that gives its text back exactly is
@@ -39,7 +41,16 @@ _YEAR = re.compile(r"\d{4}")
 
 
 class NotReadable(Exception):
-    """What the editor sent cannot be read as the file it claims to be."""
+    """What the editor sent cannot be read as the file it claims to be. `message` is the
+    registry's, filled in with the file's path by whoever knows it (`text`)."""
+
+    def __init__(self, message: Message, **values: str):
+        super().__init__(message.text)
+        self.message = message
+        self.values = values
+
+    def text(self, path: str) -> Text:
+        return self.message(path=path, **self.values)
 
 
 @dataclass(frozen=True)
@@ -56,11 +67,11 @@ def read_sent(raw: str, markdown: bool) -> Sent:
     try:
         values = yaml.safe_load(front) if front.strip() else {}
     except yaml.YAMLError as exc:
-        raise NotReadable(f"the editor sent YAML that cannot be read: {exc}") from None
+        raise NotReadable(msg.SENT_YAML_UNREADABLE, detail=str(exc)) from None
     if values is None:
         values = {}
     if not isinstance(values, dict):
-        raise NotReadable("the editor sent front matter that is not 'key: value' lines")
+        raise NotReadable(msg.SENT_NOT_MAPPING)
     return Sent(values, body)
 
 
@@ -129,9 +140,9 @@ def _load(text: str) -> tuple[YAML, CommentedMap]:
         try:
             document = loader.load(text) if text.strip() else CommentedMap()
         except RuamelError as exc:
-            raise NotReadable(f"the file on disk cannot be read as YAML: {exc}") from None
+            raise NotReadable(msg.DISK_YAML_UNREADABLE, detail=str(exc)) from None
         if not isinstance(document, CommentedMap):
-            raise NotReadable("the file on disk does not hold 'key: value' lines")
+            raise NotReadable(msg.DISK_NOT_MAPPING)
         if chosen is None:
             chosen = (loader, document)
         if not text.strip() or _dump(loader, document) == text:
