@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 
 def site(make_site):
@@ -52,3 +54,14 @@ def test_status_reports_content_errors(make_site, run):
     assert result.code == 1
     assert "content/org/organisation.yaml:2:1: error[HB106]: YAML syntax" in result.err
     assert result.out == ""
+
+
+def test_status_stops_quietly_when_its_reader_goes_away(make_site):
+    # `handbook status --json | head -1`: the reader closes the pipe after what it wanted.
+    process = subprocess.Popen([sys.executable, "-m", "handbook", "status", "--json", str(site(make_site))],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # before handbook has written anything
+    errors = process.stderr.read().decode()
+    assert process.wait() == 141  # as a process that SIGPIPE ended, like other Unix tools
+    assert errors == ""

@@ -24,6 +24,7 @@ from .schema import SCHEMA_DIR
 from .usage import Parser, localise, without_lang
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # SIGPIPE
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -159,6 +160,11 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
     except KeyboardInterrupt:
         print(say(msg.INTERRUPTED()), file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`handbook status --json | head`): stop quietly, as Unix tools
+        # do, with the status of a process that SIGPIPE ended; nothing is left to flush.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception:
         if args.debug:
             traceback.print_exc()
