@@ -411,6 +411,9 @@ def test_new_writes_its_comments_in_the_organisations_language(tmp_path, run):
 SITE_VALUES = {"titles": "  sv: Handbok", "languages": "sv", "default": "sv", "country": "SE"}
 SCAFFOLDS = (registry.NEW_VISION, registry.NEW_VALUES, registry.NEW_STRATEGY, registry.NEW_PAGE,
              registry.NEW_ORGANISATION_OPTIONAL, registry.NEW_SITE_YAML)
+# What `handbook new` fills in: dates from the day it runs.
+PAGE_DATES = {"today": "2026-11-24", "review_by": "2027-11-24"}
+STRATEGY_DATES = {"start": "2026", "end": "2028", "review_by": "2027-11-24"}
 EXAMPLE_LINE = re.compile(r"^# (?=\s*(?:- )?[a-z_]+:)", re.MULTILINE)
 
 
@@ -418,7 +421,8 @@ EXAMPLE_LINE = re.compile(r"^# (?=\s*(?:- )?[a-z_]+:)", re.MULTILINE)
 @pytest.mark.parametrize("scaffold", SCAFFOLDS, ids=lambda m: m.code)
 def test_the_examples_in_new_files_work_when_uncommented(code, scaffold):
     """'Remove the # to use it': in every language, the example lines are YAML with the same keys."""
-    values = SITE_VALUES if scaffold is registry.NEW_SITE_YAML else {}
+    values = {registry.NEW_SITE_YAML: SITE_VALUES, registry.NEW_PAGE: PAGE_DATES,
+              registry.NEW_STRATEGY: STRATEGY_DATES}.get(scaffold, {})
     english = yaml.safe_load(EXAMPLE_LINE.sub("", messages.english()(scaffold(**values))))
     translated = yaml.safe_load(EXAMPLE_LINE.sub("", language(code)(scaffold(**values))))
     assert isinstance(translated, dict) and set(translated) == set(english) and english

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import pytest
+import yaml
 
 from conftest import text_of
 
@@ -40,6 +44,24 @@ def test_new_page_builds_as_it_is(site, run, page, title):
     built = run("build", "--strict", site)
     assert built.code == 0, built.err
     assert text_of(built.html(f"sv/proaros/{page}/index.html").select_one("h1")) == title
+
+
+@pytest.mark.parametrize("page", ["strategy", "brev-till-personalen"])
+def test_new_page_settings_uncommented_build_and_are_not_due_for_review(site, run, page):
+    # The commented-out settings are examples to use as they are: dates from today, and a
+    # review date a year ahead, not one already past that check would report at once.
+    run("new", "page", f"proaros/{page}", "--site", site)
+    file = site / f"content/proaros/{page}.md"
+    setting = re.compile(r"^# ((?:period|goals|author|role|date|review_by):.*|  (?:from|to): .*|  - .*)$")
+    lines = file.read_text(encoding="utf-8").split("\n")
+    uncommented = [setting.sub(r"\1", line) for line in lines]
+    assert sum(a != b for a, b in zip(lines, uncommented, strict=True)) >= 3
+    file.write_text("\n".join(uncommented), encoding="utf-8")
+    checked = run("check", "--strict", site)
+    assert checked.code == 0, checked.err
+    assert "HB250" not in checked.err
+    front = yaml.safe_load(file.read_text(encoding="utf-8").split("---")[1])
+    assert front["review_by"] > dt.date.today()
 
 
 def test_new_translation_is_a_draft_until_done(site, run):

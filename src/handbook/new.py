@@ -5,16 +5,18 @@ titled "Vize"."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import yaml
 
 from . import messages
 from . import registry as msg
+from .clock import today
 from .config import SiteConfig, load_config
 from .content import CONTENT_DIR, ORGANISATION_FILE, PAGE_FILE, SLUG, load_organisation, slugify
 from .errors import HandbookError, Problem, Problems
-from .messages import Language, english, language_code
+from .messages import Language, Text, english, language_code
 from .model import PRINT_SLUG
 from .sources import read_text, split_front_matter
 from .theme import load_theme, load_translations
@@ -100,6 +102,26 @@ def new_page(site: Path, where: str) -> list[str]:
     return _new_page(site, config, organisation, match["id"], match["lang"], loaded.language)
 
 
+def _front_notes(kind: str) -> Text:
+    """The commented-out settings of a new page, with dates that make sense from today: a
+    strategy from this year, a page written today, and a review a year from now (a past date
+    would have the page reported as due for review as soon as it is uncommented)."""
+    on = today()
+    review_by = _a_year_after(on).isoformat()
+    if kind == "strategy":
+        return msg.NEW_STRATEGY(start=str(on.year), end=str(on.year + 2), review_by=review_by)
+    if kind == "page":
+        return msg.NEW_PAGE(today=on.isoformat(), review_by=review_by)
+    return SECTION_FRONT[kind]()
+
+
+def _a_year_after(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
 def _new_page(site: Path, config: SiteConfig, organisation: str, page_id: str,
               translation: str | None, original_language: str) -> list[str]:
     kind = page_id if page_id in SECTION_LABELS else "page"
@@ -113,7 +135,7 @@ def _new_page(site: Path, config: SiteConfig, organisation: str, page_id: str,
     if translation is None:
         front = f"{say(msg.NEW_TITLE())}\ntitle: {_quote(_label(config, language, page_id))}\n"
         return [_write(site, f"{folder}/{page_id}.md",
-                       f"---\n{front}{say(SECTION_FRONT[kind]())}---\n{body_note}")]
+                       f"---\n{front}{say(_front_notes(kind))}---\n{body_note}")]
 
     original_file = site / folder / f"{page_id}.md"
     if not original_file.is_file():

@@ -744,20 +744,20 @@ NEW_VALUES = Message("HB902", """\
 NEW_STRATEGY = Message("HB903", """\
 # The years the strategy covers, and its goals. Remove the # signs to use them.
 # period:
-#   from: 2025
-#   to: 2027
+#   from: {start}
+#   to: {end}
 # goals:
 #   - The first goal
 #   - The second goal
 # When someone should read the strategy again (YYYY-MM-DD). Remove the # to use it.
-# review_by: 2026-01-31
+# review_by: {review_by}
 """, TEXT)
 NEW_PAGE = Message("HB904", """\
 # Optional: who wrote it and when (dates as YYYY-MM-DD). Remove the # signs to use them.
 # author: Name Surname
 # role: Their role
-# date: 2025-01-31
-# review_by: 2026-01-31        # when someone should read the page again to see it is still right
+# date: {today}
+# review_by: {review_by}        # when someone should read the page again to see it is still right
 """, TEXT)
 NEW_ORGANISATION_NAME = Message("HB905", "# The organisation's name, as readers should see it.", TEXT)
 NEW_ORGANISATION_LANGUAGE = Message("HB906", "# The language the organisation writes in: one of {languages}.", TEXT)
