@@ -75,7 +75,7 @@ def test_an_unknown_code_is_a_usage_error_that_says_how_to_give_one(run, given):
 def test_an_unknown_code_is_told_in_the_editors_language(run):
     result = run("--lang", "cs", "explain", "HB999")
     assert result.code == 2
-    assert result.err.splitlines()[0] == "chyba[HB774]: handbook nemá žádnou zprávu HB999"
+    assert result.err.splitlines()[0] == "chyba[HB774]: handbook nemá žádné hlášení s\u00a0kódem HB999"
 
 
 def test_a_retired_code_says_it_was_retired(run):
