@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -141,7 +142,7 @@ class Pipeline:
                 for result in render_targets(Renderer(site, templates, self._bodies_for(templates, versions)),
                                              stale, self.jobs):
                     path, data = result.target.path, result.text.encode("utf-8")
-                    keys = tuple(sorted(result.reads))
+                    keys = tuple(sorted(map(sys.intern, result.reads)))  # one copy of each key, not one per output
                     entry = Entry(keys, stamp(keys, versions), text_digest(data), result.problems,
                                   result.anchors, result.ids, result.target.source,
                                   indexed=search.MARK in result.text)
