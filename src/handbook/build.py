@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import registry as msg
-from .cache import CACHE_DIR, Cache, environment_key, problem_from_json, problem_to_json, text_digest
+from .cache import CACHE_DIR, Cache, digest, environment_key, problem_from_json, problem_to_json
 from .clock import today
 from .errors import WARNING, Problem
 from .messages import Text
@@ -54,7 +54,7 @@ def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None =
         check_output_dir(out, site_dir)
         # Nothing saved since the last build, and its output untouched: nothing to do.
         start = time.perf_counter()
-        run_key = _digest([check_site_files(site_dir), base_url, strict, str(out.resolve()), environment_key(),
+        run_key = digest([check_site_files(site_dir), base_url, strict, str(out.resolve()), environment_key(),
                           today().isoformat()])  # outputs that show a date depend on it
         last = cache.last_run() if cache.file is not None else None
         if last is not None and last.get("key") == run_key and last.get("output") == output_signature(out):
@@ -100,11 +100,7 @@ def output_signature(out: Path) -> str:
                 else:
                     info = entry.stat(follow_symlinks=False)
                     seen.append(f"{name}\0{info.st_size}\0{info.st_mtime_ns}")
-    return _digest(sorted(seen))
-
-
-def _digest(value: object) -> str:
-    return text_digest(repr(value).encode("utf-8"))
+    return digest(sorted(seen))
 
 
 def _unchanged_report(last: dict, seconds: float) -> BuildReport:

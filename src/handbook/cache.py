@@ -77,6 +77,13 @@ def stamp(keys: tuple[str, ...], versions: Callable[[str], str]) -> str:
     return hashlib.blake2b(joined.encode("utf-8"), digest_size=16).hexdigest()
 
 
+def digest(value: object) -> str:
+    """A short digest of a value as Python writes it (bytes as they are): the version of a
+    dependency key, or a build's fingerprint."""
+    data = value if isinstance(value, bytes) else repr(value).encode("utf-8")
+    return hashlib.blake2b(data, digest_size=12).hexdigest()
+
+
 def text_digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 

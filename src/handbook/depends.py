@@ -23,19 +23,14 @@ organisation's name depends on that name, not on the whole organisation:
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import fields
 
+from .cache import digest
 from .clock import TODAY_KEY, today
 from .model import Organisation, Page, Site
 
 ABSENT = "-"
-
-
-def digest(value: object) -> str:
-    data = value if isinstance(value, bytes) else repr(value).encode("utf-8")
-    return hashlib.blake2b(data, digest_size=12).hexdigest()
 
 
 def item_key(obj: object) -> str | None:

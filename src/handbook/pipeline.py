@@ -25,11 +25,11 @@ from babel.support import NullTranslations
 
 from . import search
 from .accessibility import statement_problems
-from .cache import Cache, Entry, stamp, text_digest
+from .cache import Cache, Entry, digest, stamp, text_digest
 from .clock import today
 from .config import SiteConfig, load_config
 from .content import CONTENT_DIR, load_site
-from .depends import Versions, digest, item_of
+from .depends import Versions, item_of
 from .editor.app import published_copies, published_texts
 from .errors import Problem, Problems
 from .freshness import review_notices

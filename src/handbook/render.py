@@ -183,7 +183,7 @@ class Bodies:
 
     def get(self, page: Page) -> _Body | None:
         kept = self._kept.get(page.organisation, {}).get(page.file)
-        if kept is None or kept.source != (page.body, page.body_line, page.language):
+        if kept is None or kept.source != _source(page):
             return None
         if self.versions is not None and any(self.versions(key) != version for key, version in kept.versions):
             return None
@@ -198,7 +198,12 @@ class Bodies:
         self._kept[page.organisation] = bodies  # now the last used
         versions = self.versions
         stamps = tuple((key, versions(key)) for key in sorted(body.reads)) if versions is not None else ()
-        bodies[page.file] = _Kept(body, (page.body, page.body_line, page.language), stamps)
+        bodies[page.file] = _Kept(body, _source(page), stamps)
+
+
+def _source(page: Page) -> tuple[str, int, str]:
+    """What a page's converted body is made from, besides the keys its links read."""
+    return (page.body, page.body_line, page.language)
 
 
 class Renderer:

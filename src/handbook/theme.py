@@ -295,7 +295,7 @@ def make_environment(theme: Theme, translations: NullTranslations, language: str
         trim_blocks=True,
         lstrip_blocks=True,
         # A template is compiled once and never looked at on disk again: a changed theme gets a
-        # new environment (build.py's Pipeline._templates_for), so stat()s per render buy nothing.
+        # new environment (pipeline.py's Pipeline._templates_for), so stat()s per render buy nothing.
         auto_reload=False,
     )
 
