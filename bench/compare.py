@@ -23,6 +23,7 @@ the profile sees all the work).
 from __future__ import annotations
 
 import argparse
+import compileall
 import cProfile
 import io
 import pstats
@@ -218,6 +219,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
+    # handbook's modules as an installed package has them, compiled (pip compiles a package's
+    # bytecode when it installs it, so the peers' is; an editable install's is not).
+    compileall.compile_dir(REPO / "src" / "handbook", quiet=1)
     tools = Tools(args.peers.resolve())
     rows = []
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as temp:

@@ -4,6 +4,7 @@ published from."""
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import shutil
@@ -151,6 +152,39 @@ def test_an_entry_altered_in_the_cache_is_rendered_again(run, site, tmp_path):
     assert files_of(site / "build") == clean_build(run, site, tmp_path / "clean")
 
 
+def test_a_build_after_one_edit_parses_only_that_file(run, site, monkeypatch):
+    """Pages are kept as parsed, with the versions of their fields (loaded.py)."""
+    import handbook.content
+    assert run("build", site).code == 0
+    parsed: list[str] = []
+    load_page = handbook.content.load_page
+
+    def counted(file, *args, **kwargs):
+        parsed.append(file.name)
+        return load_page(file, *args, **kwargs)
+
+    monkeypatch.setattr(handbook.content, "load_page", counted)
+    _replace(site / "content/proaros/vision.md", "title: ", "title: Ny ")
+    result = run("build", site)
+    assert result.code == 0, result.err
+    assert parsed == ["vision.md"]
+    assert summary(result.err)[0] > 0
+
+
+def test_damaged_pages_in_the_cache_are_parsed_again(run, site, tmp_path):
+    assert run("build", site).code == 0
+    with sqlite3.connect(cache_file(site)) as db:
+        db.execute("UPDATE pages SET data = '{\"page\": {' WHERE file = 'content/proaros/vision.md'")
+        db.execute("UPDATE pages SET data = replace(data, '\"body_line\":', '\"body_line\":\"x\",\"y\":') "
+                   "WHERE file = 'content/proaros/values.md'")
+        db.execute("UPDATE pages SET versions = '[1]' WHERE file = 'content/hultsfred/vardegrund.md'")
+    db.close()
+    _replace(site / "content/proaros/vision.md", "title: ", "title: Ny ")
+    result = run("build", site)
+    assert result.code == 0, result.err
+    assert files_of(site / "build") == clean_build(run, site, tmp_path / "clean")
+
+
 def test_a_cache_from_another_version_is_ignored(run, site, tmp_path):
     run("build", site)
     with sqlite3.connect(cache_file(site)) as db:
@@ -201,8 +235,9 @@ EDITS = [
     lambda s, n: _replace(s / "content/iq-roma-servis/organisation.yaml", "language: cs",
                           f"language: cs\norder: {n % 3}") or
     _replace(s / "content/iq-roma-servis/organisation.yaml", f"order: {(n - 1) % 3}", f"order: {n % 3}"),
-    lambda s, n: _replace(s / "content/proaros/vision.en.md", "title: Our vision", f"title: Our vision\nslug: v{n}")
-    or _replace(s / "content/proaros/vision.en.md", "slug: v", "slug: w"),
+    lambda s, n: _replace(s / "content/proaros/vision.en.md", "slug: v", "slug: w")
+    or _replace(s / "content/proaros/vision.en.md", "slug: w", "slug: v")
+    or _replace(s / "content/proaros/vision.en.md", "title: Our vision", f"title: Our vision\nslug: v{n}"),
 ]
 
 
@@ -216,3 +251,112 @@ def test_any_sequence_of_edits_builds_what_a_clean_build_builds(run, site, tmp_p
         assert warm.code == 0, warm.err
         assert files_of(site / "build") == clean_build(run, site, tmp_path / f"clean-{number}"), \
             f"step {number} of seed {seed}"
+
+
+# -- writing in place or staging ------------------------------------------------------------------
+
+def folders_of(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_dir()}
+
+
+def without_search(site: Path) -> Path:
+    settings = site / "site.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "search: false\n", encoding="utf-8")
+    return site
+
+
+def test_one_edit_replaces_only_its_files_in_the_output(run, site, tmp_path):
+    """A warm build that changes a few files of an untouched output writes just those, where
+    they are: the output folder and every other file stay the very same files."""
+    without_search(site)
+    assert run("build", site).code == 0
+    out = site / "build"
+    folder, kept = out.stat(), (out / "sv/hultsfred/index.html").stat()
+    edited = out / "sv/proaros/vision/index.html"
+    _replace(site / "content/proaros/vision.md", "title: ", "title: Ny ")
+    result = run("build", site)
+    assert result.code == 0, result.err
+    assert out.stat().st_ino == folder.st_ino  # not a new folder swapped in
+    after = (out / "sv/hultsfred/index.html").stat()
+    assert (after.st_ino, after.st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)
+    assert "Ny " in edited.read_text(encoding="utf-8")
+    assert not [p for p in out.rglob(".*") if p.name != ".well-known"]  # no temporary file left
+    assert files_of(out) == clean_build(run, site, tmp_path / "clean")
+    assert folders_of(out) == folders_of(tmp_path / "clean")
+
+
+def test_a_page_removed_goes_from_an_output_updated_in_place(run, site, tmp_path):
+    without_search(site)
+    (site / "content/proaros/artikel.md").write_text("---\ntitle: Artikel\n---\nText.\n", encoding="utf-8")
+    assert run("build", site).code == 0
+    out = site / "build"
+    folder = out.stat().st_ino
+    assert (out / "sv/proaros/artikel/index.html").is_file()
+    (site / "content/proaros/artikel.md").unlink()
+    assert run("build", site).code == 0
+    assert out.stat().st_ino == folder
+    assert not (out / "sv/proaros/artikel").exists()
+    assert files_of(out) == clean_build(run, site, tmp_path / "clean")
+    assert folders_of(out) == folders_of(tmp_path / "clean")
+
+
+def test_a_change_to_every_page_makes_a_new_output_and_never_writes_into_the_old(run, site, tmp_path):
+    """Many stale outputs: a whole new output is staged and swapped in. Its unchanged files are
+    the previous build's, linked; a changed one is a new file, so the previous build's copy
+    (which a reader may still have open) is not changed under it."""
+    without_search(site)
+    assert run("build", site).code == 0
+    out = site / "build"
+    folder = out.stat().st_ino
+    page, picture = out / "sv/proaros/vision/index.html", next(out.glob("assets/*.css"))
+    os.link(page, tmp_path / "old-page")
+    before, css = page.read_bytes(), picture.stat()
+    _replace(site / "site.yaml", "https://handbook.example/", "https://handbook.example.org/")  # every page
+    result = run("build", site)
+    assert result.code == 0, result.err
+    assert out.stat().st_ino != folder
+    assert (tmp_path / "old-page").read_bytes() == before
+    assert page.read_bytes() != before
+    assert (picture.stat().st_ino, picture.stat().st_mtime_ns) == (css.st_ino, css.st_mtime_ns)
+    assert files_of(out) == clean_build(run, site, tmp_path / "clean")
+    assert folders_of(out) == folders_of(tmp_path / "clean")
+
+
+def test_an_output_changed_by_hand_is_made_anew_not_in_place(run, site, tmp_path):
+    without_search(site)
+    assert run("build", site).code == 0
+    out = site / "build"
+    folder = out.stat().st_ino
+    (out / "sv/proaros/values/index.html").write_text("edited by hand", encoding="utf-8")
+    (out / "stray.txt").write_text("left here", encoding="utf-8")
+    _replace(site / "content/proaros/vision.md", "title: ", "title: Ny ")
+    assert run("build", site).code == 0
+    assert out.stat().st_ino != folder
+    assert files_of(out) == clean_build(run, site, tmp_path / "clean")
+
+
+def test_a_page_edit_that_changes_the_search_index_makes_a_new_output(run, site, tmp_path):
+    """Pagefind makes the index from the output's pages, and may fail: so the pages are not
+    replaced in place first."""
+    assert run("build", site).code == 0
+    out = site / "build"
+    folder = out.stat().st_ino
+    _replace(site / "content/proaros/vision.md", "title: ", "title: Ny ")
+    assert run("build", site).code == 0
+    assert out.stat().st_ino != folder
+    assert (out / "sv/pagefind/pagefind-entry.json").is_file()
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_any_sequence_of_edits_without_search_builds_what_a_clean_build_builds(run, site, tmp_path, seed):
+    """As above, with most builds written in place."""
+    without_search(site)
+    chooser = random.Random(seed)
+    assert run("build", site).code == 0
+    for number in range(1, 9):
+        chooser.choice(EDITS)(site, number)
+        warm = run("build", site)
+        assert warm.code == 0, warm.err
+        clean = tmp_path / f"clean-{number}"
+        assert files_of(site / "build") == clean_build(run, site, clean), f"step {number} of seed {seed}"
+        assert folders_of(site / "build") == folders_of(clean), f"step {number} of seed {seed}"

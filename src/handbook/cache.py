@@ -27,7 +27,7 @@ from .errors import Problem
 from .links import Anchor
 from .messages import Text
 
-FORMAT = "2"
+FORMAT = "3"
 CACHE_DIR = Path(".cache") / "handbook"
 _LIBRARIES = ("Jinja2", "Markdown", "Babel", "nh3", "PyYAML", "pyuca", "MarkupSafe", "pagefind_bin")
 
@@ -71,9 +71,16 @@ def _normalised(name: str) -> str:
     return re.sub(r"[-_.]+", "_", name).lower()
 
 
-def stamp(keys: tuple[str, ...], versions: Callable[[str], str]) -> str:
-    """One digest of the current versions of an output's keys."""
-    joined = "\n".join(map(versions, keys))  # the keys themselves are stored beside it
+def stamp(keys: tuple[str, ...], versions: Callable[[str], str],
+          known: dict[str, str] | None = None) -> str:
+    """One digest of the current versions of an output's keys (`known`: versions already
+    computed, looked up directly: a build looks up tens of thousands)."""
+    if known is None:
+        return hashlib.blake2b("\n".join(map(versions, keys)).encode("utf-8"), digest_size=16).hexdigest()
+    try:
+        joined = "\n".join([known[key] for key in keys])  # the keys themselves are stored beside it
+    except KeyError:
+        joined = "\n".join([known.get(key) or versions(key) for key in keys])
     return hashlib.blake2b(joined.encode("utf-8"), digest_size=16).hexdigest()
 
 
@@ -173,6 +180,11 @@ class Cache:
     def entries(self, entries: dict[str, Entry]) -> None:
         self._entries = entries
 
+    @property
+    def warm(self) -> bool:
+        """A cache file of this version of handbook was found (so most outputs may be kept)."""
+        return self._db is not None
+
     def _load(self) -> None:
         """Open the file if it is a cache of this version of handbook (else set it aside)."""
         assert self.file is not None
@@ -252,6 +264,32 @@ class Cache:
                              "text = COALESCE(excluded.text, outputs.text)",
                              (path, keys, entry.to_json(), text))
 
+    # Parsed pages (see loaded.py), by file: what they were parsed from (`key`), the page and
+    # its problems as JSON, and the versions of its attributes as JSON.
+
+    def page(self, file: str, key: str) -> tuple[str, str | None] | None:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT data, versions FROM pages WHERE file = ? AND key = ?",
+                                   (file, key)).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        return None if row is None else (str(row[0]), None if row[1] is None else str(row[1]))
+
+    def put_page(self, file: str, key: str, data: str, versions: str | None) -> None:
+        """Part of the build's transaction (see save)."""
+        self._open().execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)", (file, key, data, versions))
+
+    def set_page_versions(self, file: str, versions: str) -> None:
+        self._open().execute("UPDATE pages SET versions = ? WHERE file = ?", (versions, file))
+
+    def keep_pages(self, files: set[str]) -> None:
+        """Drop the pages of files other than these."""
+        db = self._open()
+        gone = [(row[0],) for row in db.execute("SELECT file FROM pages") if row[0] not in files]
+        db.executemany("DELETE FROM pages WHERE file = ?", gone)
+
     def rollback(self) -> None:
         """Forget what a failed build put in."""
         if self._db is not None:
@@ -267,7 +305,8 @@ class Cache:
                 "PRAGMA journal_mode=DELETE;"
                 "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
                 "CREATE TABLE IF NOT EXISTS keys (id INTEGER PRIMARY KEY, key TEXT UNIQUE);"
-                "CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, keys TEXT, entry TEXT, text BLOB);")
+                "CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, keys TEXT, entry TEXT, text BLOB);"
+                "CREATE TABLE IF NOT EXISTS pages (file TEXT PRIMARY KEY, key TEXT, data TEXT, versions TEXT);")
         return self._db
 
     def _stored_paths(self) -> list[str]:

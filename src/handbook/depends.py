@@ -87,6 +87,15 @@ class Versions:
             self._known[key] = version
         return version
 
+    @property
+    def known(self) -> dict[str, str]:
+        """The versions computed (or given) so far, by key."""
+        return self._known
+
+    def seed(self, versions: Mapping[str, str]) -> None:
+        """Versions known without computing them (a page's, stored with it: see loaded.py)."""
+        self._known.update(versions)
+
     def forget_previous(self) -> None:
         """Let the previous version of the site go (a key not asked for yet is computed)."""
         self._previous = None

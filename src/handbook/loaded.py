@@ -1,21 +1,36 @@
 """What loading content found, kept between loads (by `serve`, through one Pipeline): parsed pages
 by the bytes they were parsed from, and whole organisations, so that a load after one edit
-parses only what changed."""
+parses only what changed.
+
+A build keeps parsed pages in its cache file too (cache.Cache's `pages`), as JSON, so that a
+build after one edit parses only that file, like serve. With each page go the versions of its
+attributes (see depends.py) that the last build computed: they depend on nothing but the page."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from .cache import digest, problem_from_json, problem_to_json
 from .config import SiteConfig
 from .errors import Problem
-from .model import Organisation, Page
+from .model import Organisation, Page, Period, Value
+
+if TYPE_CHECKING:
+    from .cache import Cache
 
 
 class PageCache:
     """Parsed pages by (path, bytes, organisation, site languages), kept between loads so a
     rebuild after one edit parses only that file. Entries a load did not use are dropped."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: Cache | None = None) -> None:
+        self.store = store  # a build's cache file, if it has one
+        # Per page file (content/<org>/<name>), versions of its attributes read from the store.
+        self.stored_versions: dict[str, dict[str, str]] = {}
+        self._stored: set[str] = set()  # the files of the store's rows that this load used
         # By the folder the file is in (its organisation's), so that a load after one edit
         # looks only at that organisation's entries, however many the others have.
         self._entries: dict[Path, dict[tuple, tuple[Page | None, list[Problem]]]] = {}
@@ -38,12 +53,58 @@ class PageCache:
 
     def get(self, key: tuple) -> tuple[Page | None, list[Problem]] | None:
         self._used.add(key)
-        return self._entries.get(key[0].parent, {}).get(key)
+        found = self._entries.get(key[0].parent, {}).get(key)
+        if found is None and self.store is not None and self.store.file is not None:
+            found = self._restore(key)
+            if found is not None:
+                self._entries.setdefault(key[0].parent, {})[key] = found
+                self._files[key[0]] = (_signature(key[0]), key)
+        return found
 
     def put(self, key: tuple, value: tuple[Page | None, list[Problem]]) -> None:
         self._used.add(key)
         self._entries.setdefault(key[0].parent, {})[key] = value
         self._files[key[0]] = (_signature(key[0]), key)
+        if self.store is not None and self.store.file is not None:
+            name = _stored_name(key[0])
+            self._stored.add(name)
+            self.stored_versions.pop(name, None)
+            self.store.put_page(name, _stored_key(key), page_to_json(*value), None)
+
+    def _restore(self, key: tuple) -> tuple[Page | None, list[Problem]] | None:
+        assert self.store is not None
+        name = _stored_name(key[0])
+        row = self.store.page(name, _stored_key(key))
+        if row is None:
+            return None
+        try:
+            value = page_from_json(row[0])
+            versions = json.loads(row[1]) if row[1] else {}
+            if not isinstance(versions, dict) or not all(isinstance(v, str) for v in versions.values()):
+                raise ValueError("not versions")
+        except (ValueError, KeyError, TypeError, IndexError):
+            return None  # damaged: parsed again
+        self._stored.add(name)
+        if value[0] is not None:
+            self.stored_versions[value[0].file] = versions
+        return value
+
+    def save_versions(self, known: dict[str, str]) -> None:
+        """Store, with each page, the versions of its attributes that this run knows and the
+        store does not have yet; drop the rows of files this load did not use."""
+        if self.store is None or self.store.file is None:
+            return
+        by_page: dict[str, dict[str, str]] = {}
+        for key, version in known.items():
+            if key.startswith("page:"):
+                file, _, attribute = key[5:].partition("#")
+                if attribute:
+                    by_page.setdefault(file, {})[attribute] = version
+        for file, versions in by_page.items():
+            if file in self._stored and self.stored_versions.get(file) != versions:
+                self.store.set_page_versions(file, json.dumps(versions, sort_keys=True))
+                self.stored_versions[file] = versions
+        self.store.keep_pages(self._stored)
 
     def unchanged(self, file: Path, language: str,
                   languages: tuple[str, ...]) -> tuple[Page | None, list[Problem]] | None:
@@ -99,3 +160,88 @@ def _signature(file: Path) -> tuple[int, int, int, int] | None:
     except OSError:
         return None
     return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
+def _stored_name(file: Path) -> str:
+    return f"content/{file.parent.name}/{file.name}"  # as Page.file names it
+
+
+def _stored_key(key: tuple) -> str:
+    """What a parsed page depends on: the file's bytes, its organisation's language, the site's
+    languages (this version of handbook: the cache is discarded with another)."""
+    return digest(key[1:])
+
+
+def page_to_json(page: Page | None, problems: list[Problem]) -> str:
+    data = None if page is None else {
+        name: _value_to_json(getattr(page, name)) for name in Page.__dataclass_fields__}
+    return json.dumps({"page": data, "problems": [problem_to_json(p) for p in problems]},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def page_from_json(text: str) -> tuple[Page | None, list[Problem]]:
+    """A page stored by page_to_json; ValueError (or KeyError, TypeError, IndexError) if damaged."""
+    data = json.loads(text)
+    problems = [problem_from_json(p) for p in data["problems"]]
+    stored = data["page"]
+    if stored is None:
+        return None, problems
+    fields: dict[str, Any] = {name: _value_from_json(stored[name]) for name in Page.__dataclass_fields__}
+    fields["values"] = tuple(_value(item) for item in fields["values"])
+    fields["goals"] = tuple(_text(goal) for goal in fields["goals"])
+    if fields["period"] is not None:
+        start, end = fields["period"]
+        fields["period"] = Period(_point(start), _point(end))
+    page = Page(**fields)
+    for name, kind in _PAGE_TYPES.items():
+        value = getattr(page, name)
+        if not (isinstance(value, kind) or (value is None and name in _OPTIONAL)):
+            raise ValueError(f"{name} is not {kind}")
+    return page, problems
+
+
+_PAGE_TYPES: dict[str, type | tuple[type, ...]] = {
+    "organisation": str, "id": str, "language": str, "is_original": bool, "file": str, "title": str,
+    "slug": str, "body": str, "body_line": int, "statement": str, "values": tuple, "period": Period,
+    "goals": tuple, "author": str, "role": str, "date": dt.date, "updated": dt.date, "review_by": dt.date,
+    "review_by_line": int, "summary": str, "source": str, "draft": bool, "translated_from": str}
+_OPTIONAL = frozenset({"statement", "period", "author", "role", "date", "updated", "review_by",
+                       "review_by_line", "summary", "source", "translated_from"})
+
+
+def _value_to_json(value: object) -> object:
+    if isinstance(value, dt.date):
+        return {"date": value.isoformat()}
+    if isinstance(value, Value):
+        return [value.name, value.description]
+    if isinstance(value, Period):
+        return [_value_to_json(value.start), _value_to_json(value.end)]
+    if isinstance(value, tuple):
+        return [_value_to_json(item) for item in value]
+    return value
+
+
+def _value_from_json(value: object) -> object:
+    if isinstance(value, dict):
+        return dt.date.fromisoformat(value["date"])
+    return value
+
+
+def _point(value: object) -> int | dt.date:
+    if isinstance(value, dict):
+        return dt.date.fromisoformat(value["date"])
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise ValueError("not a year or a date")
+
+
+def _value(item: object) -> Value:
+    if not isinstance(item, list) or len(item) != 2 or (item[1] is not None and not isinstance(item[1], str)):
+        raise ValueError("not a value")
+    return Value(_text(item[0]), item[1])
+
+
+def _text(item: object) -> str:
+    if not isinstance(item, str):
+        raise ValueError("not a text")
+    return item

@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
@@ -30,7 +30,6 @@ from .clock import today
 from .config import SiteConfig, load_config
 from .content import CONTENT_DIR, load_site
 from .depends import Versions, item_of
-from .editor.app import published_copies, published_texts
 from .errors import Problem, Problems
 from .freshness import review_notices
 from .links import check_anchors
@@ -50,8 +49,9 @@ class Output(Protocol):
 
     written: int
     streams: bool  # takes texts as they are rendered, before the checks (a staged build)
+    in_place: bool  # files are replaced where readers see them (not a whole new folder swapped in)
 
-    def begin(self) -> None: ...
+    def begin(self, carry_over: bool = False, stale: int = 0, total: int = 0) -> None: ...
     def previous(self, path: str) -> tuple[int, int] | None: ...
     def keep(self, path: str) -> tuple[int, int] | None: ...
     def put(self, path: str, data: bytes) -> tuple[int, int]: ...
@@ -59,7 +59,10 @@ class Output(Protocol):
     def stamp(self, path: str) -> tuple[int, int]: ...
     @property
     def folder(self) -> Path: ...  # where files are being written (the search index is made there)
-    def settle(self) -> None: ...  # the folder holds exactly what was published (before indexing)
+    # The folder holds exactly what was published (before indexing); `previous`: the files
+    # the last run published.
+    def settle(self, previous: Iterable[str] = ()) -> None: ...
+    def stage(self) -> None: ...  # a complete new folder after all, if it was to be in place
     def adopt(self, paths: list[str]) -> None: ...  # files written into the folder by another program
     def finish(self) -> None: ...
     def discard(self) -> None: ...
@@ -76,7 +79,7 @@ class Pipeline:
         self.jobs = jobs
         # Make the search index as part of each run; serve makes it after the reload instead.
         self.index_search = True
-        self.parsed = PageCache()  # parsed sources, kept while the pipeline lives
+        self.parsed = PageCache(self.cache)  # parsed sources, kept while the pipeline lives
         # From the second run on: the last run's versions, and which outputs read each key, so
         # that a run after one edit looks only at what the edited items are read by.
         self._versions: Versions | None = None
@@ -97,6 +100,16 @@ class Pipeline:
         `changed` names the files saved since the last run, when the caller knows (serve's file
         events); other files are then trusted to be as they were if their size and times are.
         `checked`: the caller has just run check_site_files, so it is not run again."""
+        try:
+            return self._run(output, strict, changed, checked)
+        except BaseException:
+            if output is not None:
+                output.discard()
+            self.cache.rollback()
+            raise
+
+    def _run(self, output: Output | None, strict: bool, changed: set[Path] | None,
+             checked: bool) -> BuildReport:
         report = BuildReport()
         problems = Problems()
         if self._versions is None:
@@ -128,61 +141,69 @@ class Pipeline:
                 stale = [t for t in targets if t.path not in entries or t.path in touched]
             else:
                 versions = Versions(site, sources)
+                versions.seed({f"page:{file}#{attribute}": version
+                               for file, attributes in self.parsed.stored_versions.items()
+                               if site.find_page(file) is not None
+                               for attribute, version in attributes.items()})
+                known = versions.known
                 stale = [t for t in targets if (e := entries.get(t.path)) is None
-                         or e.stamp != stamp(e.keys, versions)]
+                         or e.stamp != stamp(e.keys, versions, known)]
+        if output is not None:
+            # A build that renders only a few outputs may write them in place; one that renders
+            # many stages them and starts carrying the others over (see output.StagedBuild).
+            output.begin(carry_over=self.cache.warm, stale=len(stale), total=len(targets))
         # A staged build takes each text as it is rendered (so that texts are not all held in
         # memory at once): nothing of it is visible until `finish`, and all goes if checks fail.
         streaming = output is not None and output.streams
         made: dict[str, Entry] = {}
         texts: dict[str, bytes] = {}  # rendered, for an output that cannot take them yet
-        try:
-            with report.step("render"):
+        with report.step("render"):
+            for result in render_targets(Renderer(site, templates, self._bodies_for(templates, versions)),
+                                         stale, self.jobs):
+                path, data = result.target.path, result.text.encode("utf-8")
+                keys = tuple(sorted(map(sys.intern, result.reads)))  # one copy of each key, not one per output
+                entry = Entry(keys, stamp(keys, versions, versions.known), text_digest(data), result.problems,
+                              result.anchors, result.ids, result.target.source,
+                              indexed=search.MARK in result.text)
                 if streaming and output is not None:
-                    output.begin()
-                for result in render_targets(Renderer(site, templates, self._bodies_for(templates, versions)),
-                                             stale, self.jobs):
-                    path, data = result.target.path, result.text.encode("utf-8")
-                    keys = tuple(sorted(map(sys.intern, result.reads)))  # one copy of each key, not one per output
-                    entry = Entry(keys, stamp(keys, versions), text_digest(data), result.problems,
-                                  result.anchors, result.ids, result.target.source,
-                                  indexed=search.MARK in result.text)
-                    if streaming and output is not None:
-                        entry.file = output.put(path, data)
-                        self.cache.put(path, entry, data)
-                    else:
-                        texts[path] = data
-                    made[path] = entry
-            current = {t.path: made.get(t.path) or entries[t.path] for t in targets}
-            with report.step("check"):
-                for entry in current.values():
-                    problems.add(entry.problems)
-                check_anchors(((e.source, e.anchors) for e in current.values() if e.anchors and e.source),
-                              {path: e.ids for path, e in current.items()}, problems)
-            problems.raise_if_errors(strict)
+                    entry.file = output.put(path, data)
+                    self.cache.put(path, entry, data)
+                else:
+                    texts[path] = data
+                made[path] = entry
+        current = {t.path: made.get(t.path) or entries[t.path] for t in targets}
+        with report.step("check"):
+            for entry in current.values():
+                problems.add(entry.problems)
+            check_anchors(((e.source, e.anchors) for e in current.values() if e.anchors and e.source),
+                          {path: e.ids for path, e in current.items()}, problems)
+        problems.raise_if_errors(strict)
 
-            report.pages = sum(1 for path in current if path.endswith(".html"))
-            report.rendered = len(made)
-            report.rendered_paths = list(made)
-            if config.search:
-                report.search_languages = [code for code in config.languages
-                                           if any(path.startswith(f"{code}/") for path in made)]
-            report.warnings = sorted(set(problems.warnings), key=Problem.sort_key)
-            report.notices = sorted(set(problems.notices), key=Problem.sort_key)
-            report.files = len(current)
-            if output is not None:
+        report.pages = sum(1 for path in current if path.endswith(".html"))
+        report.rendered = len(made)
+        report.rendered_paths = list(made)
+        if config.search:
+            report.search_languages = [code for code in config.languages
+                                       if any(path.startswith(f"{code}/") for path in made)]
+        report.warnings = sorted(set(problems.warnings), key=Problem.sort_key)
+        report.notices = sorted(set(problems.notices), key=Problem.sort_key)
+        report.files = len(current)
+        if output is not None:
+            if config.search and self.index_search and self._remakes_an_index(config.languages, current):
+                output.stage()  # pagefind may fail: not after pages were replaced in place
+            _stop_if_interrupted()
+            # Files written in place are written all, even if Ctrl+C is pressed meanwhile: an
+            # output half old and half new would not be what any build made.
+            with _uninterrupted(output.in_place):
                 with report.step("write"):
                     stored = self._write(output, site, theme, templates, targets, current, texts, made)
                     report.files = len(current)
                     report.written = output.written
                     report.removed = getattr(output, "removed", 0)
                 with report.step("cache"):
+                    self.parsed.save_versions(versions.known)
                     self.cache.save(stored, current)
-                self._remember(versions, entries, current)
-        except BaseException:
-            if output is not None:
-                output.discard()
-            self.cache.rollback()
-            raise
+            self._remember(versions, entries, current)
         return report
 
     def _bodies_for(self, templates: Templates, versions: Versions) -> Bodies | None:
@@ -240,8 +261,6 @@ class Pipeline:
         intact. Returns the entries the cache must store."""
         changed: dict[str, tuple[Entry, bytes | None]] = {}
         renderer: Renderer | None = None
-        if not output.streams:
-            output.begin()
         for target in targets:
             path, entry = target.path, current[target.path]
             if path in made and output.streams:
@@ -263,7 +282,7 @@ class Pipeline:
                 data = renderer.render(target).text.encode("utf-8")
             current[path] = replace(entry, file=output.put(path, data))
             changed[path] = (current[path], None if cached else data)
-        for path, data in published_texts(site.config).items():  # the editor's page and settings
+        for path, data in _editor_texts(site.config).items():  # the editor's page and settings
             version = text_digest(data)
             previous = self.cache.entries.get(path)
             if _unchanged(output, path, previous, version) and (kept := output.keep(path)) is not None:
@@ -285,7 +304,10 @@ class Pipeline:
             if search_on else {}
         indexes = {language: self._kept_search_index(output, language, version)
                    for language, (version, _any) in pages.items()}
-        output.settle()
+        # The last build's files, but for indexes made again (search.index_language replaces
+        # them whole; until then, readers of an output updated in place still find one).
+        remade = tuple(search.bundle_path(language) for language, kept in indexes.items() if kept is None)
+        output.settle(path for path in self.cache.entries if not path.startswith(remade))
         for language, entries in indexes.items():
             if entries is None:
                 entries = self._new_search_index(output, language, *pages[language])
@@ -293,9 +315,21 @@ class Pipeline:
                 current[path] = entry
                 if entry != self.cache.entries.get(path):
                     changed[path] = (entry, None)
-        _stop_if_interrupted()  # the last moment a Ctrl+C can still leave the output as it was
+        if not output.in_place:
+            _stop_if_interrupted()  # the last moment a Ctrl+C can still leave the output as it was
         output.finish()  # on an error, run() discards the output
         return changed
+
+    def _remakes_an_index(self, languages: tuple[str, ...], current: dict[str, Entry]) -> bool:
+        """Whether a language's search index must be made again (its pages changed)."""
+        entries = self.cache.entries
+        for language in languages:
+            version = _indexed_pages(language, current)[0]
+            bundle = search.bundle_path(language)
+            previous = [entry for path, entry in entries.items() if path.startswith(bundle)]
+            if not previous or any(entry.stamp != version for entry in previous):
+                return True
+        return False
 
     # A language's search index is made from its pages, so it is the previous build's while
     # they are the same, byte for byte; its files' entries have the digest of the pages as stamp.
@@ -340,12 +374,24 @@ class Pipeline:
 # run around a fork (starting render workers), Python prints it as "Exception ignored" and goes
 # on. So a build also remembers that it was interrupted, and stops before it publishes.
 _interrupted = False
+_deferred = False  # while files are written in place: the build finishes first
 
 
 def _on_interrupt(signum: int, frame: object) -> None:
     global _interrupted
     _interrupted = True
-    raise KeyboardInterrupt
+    if not _deferred:
+        raise KeyboardInterrupt
+
+
+@contextmanager
+def _uninterrupted(deferred: bool) -> Iterator[None]:
+    global _deferred
+    before, _deferred = _deferred, deferred
+    try:
+        yield
+    finally:
+        _deferred = before
 
 
 def _stop_if_interrupted() -> None:
@@ -373,8 +419,18 @@ def copies(site_dir: Path, site: Site, theme: Theme) -> list[tuple[Path, str]]:
     files = [(theme.static_dir / name, target) for name, target in theme.assets.items()]
     files += [(site_dir / CONTENT_DIR / o.slug / name, o.media_path(name))
               for o in site.organisations for name in o.media]
-    files += published_copies(site.config)
+    if site.config.editor is not None:
+        from .editor.app import published_copies  # (its modules load only for a site that has it)
+        files += published_copies(site.config)
     return files
+
+
+def _editor_texts(config: SiteConfig) -> dict[str, bytes]:
+    """The browser editor's page and settings, when site.yaml has `editor:`."""
+    if config.editor is None:
+        return {}
+    from .editor.app import published_texts
+    return published_texts(config)
 
 
 def _file_version(file: Path) -> str:
