@@ -71,12 +71,10 @@ def _normalised(name: str) -> str:
     return re.sub(r"[-_.]+", "_", name).lower()
 
 
-def stamp(keys: tuple[str, ...], versions: Callable[[str], str],
-          known: dict[str, str] | None = None) -> str:
-    """One digest of the current versions of an output's keys (`known`: versions already
-    computed, looked up directly: a build looks up tens of thousands)."""
-    if known is None:
-        return hashlib.blake2b("\n".join(map(versions, keys)).encode("utf-8"), digest_size=16).hexdigest()
+def stamp(keys: tuple[str, ...], versions: Callable[[str], str], known: dict[str, str]) -> str:
+    """One digest of the current versions of an output's keys. `known`: the versions computed
+    so far, looked up directly (a build looks up tens of thousands); `versions` computes the
+    others."""
     try:
         joined = "\n".join([known[key] for key in keys])  # the keys themselves are stored beside it
     except KeyError:

@@ -16,12 +16,11 @@ from .fields import Fields
 from .loaded import PageCache
 from .markdown import MarkdownRenderer, TooSlow, report_findings, too_slow
 from .model import PRINT_SLUG, SECTIONS, Organisation, Page, Period, Site, Value
-from .paths import PAGE_FILE
+from .paths import CONTENT_DIR, PAGE_FILE
 from .sanitise import media_problem, svg_problem
 from .sources import YamlList, YamlMap, decode_text, describe, parse_yaml, read_bytes, read_text, split_front_matter
 from .typography import typeset
 
-CONTENT_DIR = "content"
 ORGANISATION_FILE = "organisation.yaml"
 # The keys are definitions.py's, which editors' schemas are written from too.
 ORGANISATION_KEYS = definitions.ORGANISATION.names

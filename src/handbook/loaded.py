@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import types
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Union, get_args, get_origin, get_type_hints
 
 from .cache import digest, problem_from_json, problem_to_json
 from .config import SiteConfig
 from .errors import Problem
 from .model import Organisation, Page, Period, Value
+from .paths import CONTENT_DIR
 
 if TYPE_CHECKING:
     from .cache import Cache
@@ -27,7 +29,8 @@ class PageCache:
     rebuild after one edit parses only that file. Entries a load did not use are dropped."""
 
     def __init__(self, store: Cache | None = None) -> None:
-        self.store = store  # a build's cache file, if it has one
+        # A build's cache file, if it has one (serve's cache lives in memory only).
+        self.store = store if store is not None and store.file is not None else None
         # Per page file (content/<org>/<name>), versions of its attributes read from the store.
         self.stored_versions: dict[str, dict[str, str]] = {}
         self._stored: set[str] = set()  # the files of the store's rows that this load used
@@ -54,7 +57,7 @@ class PageCache:
     def get(self, key: tuple) -> tuple[Page | None, list[Problem]] | None:
         self._used.add(key)
         found = self._entries.get(key[0].parent, {}).get(key)
-        if found is None and self.store is not None and self.store.file is not None:
+        if found is None and self.store is not None:
             found = self._restore(key)
             if found is not None:
                 self._entries.setdefault(key[0].parent, {})[key] = found
@@ -65,7 +68,7 @@ class PageCache:
         self._used.add(key)
         self._entries.setdefault(key[0].parent, {})[key] = value
         self._files[key[0]] = (_signature(key[0]), key)
-        if self.store is not None and self.store.file is not None:
+        if self.store is not None:
             name = _stored_name(key[0])
             self._stored.add(name)
             self.stored_versions.pop(name, None)
@@ -92,7 +95,7 @@ class PageCache:
     def save_versions(self, known: dict[str, str]) -> None:
         """Store, with each page, the versions of its attributes that this run knows and the
         store does not have yet; drop the rows of files this load did not use."""
-        if self.store is None or self.store.file is None:
+        if self.store is None:
             return
         by_page: dict[str, dict[str, str]] = {}
         for key, version in known.items():
@@ -163,7 +166,7 @@ def _signature(file: Path) -> tuple[int, int, int, int] | None:
 
 
 def _stored_name(file: Path) -> str:
-    return f"content/{file.parent.name}/{file.name}"  # as Page.file names it
+    return f"{CONTENT_DIR}/{file.parent.name}/{file.name}"  # as Page.file names it
 
 
 def _stored_key(key: tuple) -> str:
@@ -193,20 +196,22 @@ def page_from_json(text: str) -> tuple[Page | None, list[Problem]]:
         start, end = fields["period"]
         fields["period"] = Period(_point(start), _point(end))
     page = Page(**fields)
-    for name, kind in _PAGE_TYPES.items():
-        value = getattr(page, name)
-        if not (isinstance(value, kind) or (value is None and name in _OPTIONAL)):
-            raise ValueError(f"{name} is not {kind}")
+    for name, kinds in _PAGE_TYPES.items():
+        if not isinstance(getattr(page, name), kinds):
+            raise ValueError(f"{name} is not {kinds}")
     return page, problems
 
 
-_PAGE_TYPES: dict[str, type | tuple[type, ...]] = {
-    "organisation": str, "id": str, "language": str, "is_original": bool, "file": str, "title": str,
-    "slug": str, "body": str, "body_line": int, "statement": str, "values": tuple, "period": Period,
-    "goals": tuple, "author": str, "role": str, "date": dt.date, "updated": dt.date, "review_by": dt.date,
-    "review_by_line": int, "summary": str, "source": str, "draft": bool, "translated_from": str}
-_OPTIONAL = frozenset({"statement", "period", "author", "role", "date", "updated", "review_by",
-                       "review_by_line", "summary", "source", "translated_from"})
+def _runtime_types(hint: Any) -> tuple[type, ...]:
+    """The classes a value of a field's declared type is an instance of (`str | None`: str and
+    NoneType; `tuple[Value, ...]`: tuple, whose items page_from_json checks itself)."""
+    if get_origin(hint) in (Union, types.UnionType):
+        return tuple(kind for argument in get_args(hint) for kind in _runtime_types(argument))
+    return (get_origin(hint) or hint,)
+
+
+# The type of each field of a page, as model.py declares it.
+_PAGE_TYPES = {name: _runtime_types(hint) for name, hint in get_type_hints(Page).items()}
 
 
 def _value_to_json(value: object) -> object:

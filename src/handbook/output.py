@@ -19,7 +19,7 @@ import shutil
 import signal
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
 
@@ -161,14 +161,10 @@ class StagedBuild:
     def put(self, path: str, data: bytes) -> tuple[int, int]:
         target = self._target(path)
         if self._published is None:
-            with open(target, "wb") as file:
-                file.write(data)
+            _write_bytes(target, data)
         else:  # beside a file that may be a link to the previous build's, then over it
             self._published.add(path)
-            temporary = _beside(target)
-            with open(temporary, "wb") as file:
-                file.write(data)
-            os.replace(temporary, target)
+            _replace(target, lambda temporary: _write_bytes(temporary, data))
         self.written += 1
         return self.stamp(path)
 
@@ -181,9 +177,7 @@ class StagedBuild:
             shutil.copyfile(source, target)
         else:
             self._published.add(path)
-            temporary = _beside(target)
-            shutil.copyfile(source, temporary)
-            os.replace(temporary, target)
+            _replace(target, lambda temporary: shutil.copyfile(source, temporary))
         self.written += 1
 
     def stamp(self, path: str) -> tuple[int, int]:
@@ -211,7 +205,8 @@ class StagedBuild:
             if path not in published:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(os.path.join(self._staging, path))
-                self.removed += self.in_place
+                if self.in_place:
+                    self.removed += 1  # a page that is gone (staged: only the link to it)
                 emptied.add(os.path.dirname(path))
         for folder in sorted(emptied, key=len, reverse=True):  # and the folders left empty
             while folder:
@@ -351,10 +346,19 @@ class LiveFolder:
         pass
 
 
-def _beside(target: str) -> str:
-    """A name for a new file beside `target`, to be renamed over it."""
+def _replace(target: str, write: Callable[[str], object]) -> None:
+    """Replace a file whole: `write` makes the new one beside it, which is then renamed over it,
+    so a reader gets the old file or the new one, never half of one; and a hard link to the old
+    one keeps the old text."""
     folder, name = os.path.split(target)
-    return os.path.join(folder, f".{name}.new-{os.getpid()}")
+    temporary = os.path.join(folder, f".{name}.new-{os.getpid()}")
+    write(temporary)
+    os.replace(temporary, target)
+
+
+def _write_bytes(file: str, data: bytes) -> None:
+    with open(file, "wb") as handle:
+        handle.write(data)
 
 
 def _start_linking(previous: str, staging: str, listing: IO[bytes]) -> int:
@@ -462,9 +466,7 @@ def write_file(target: Path, data: bytes) -> None:
     """Write one file of a live output (serve's): readers see the old file or the new one,
     never half of one."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    temporary.write_bytes(data)
-    os.replace(temporary, target)
+    _replace(str(target), lambda temporary: _write_bytes(temporary, data))
 
 
 def remove_file(root: Path, path: str) -> None:

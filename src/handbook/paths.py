@@ -24,7 +24,8 @@ from .messages import Text
 PAGE_FILE = re.compile(r"(?P<id>[^.]+)(?:\.(?P<lang>[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*))?\.md")
 
 # What a build reads from a site folder.
-SOURCES = ("site.yaml", "content", "templates", "themes", "locales")
+CONTENT_DIR = "content"  # the organisations' folders
+SOURCES = ("site.yaml", CONTENT_DIR, "templates", "themes", "locales")
 
 
 def check_site_files(site_dir: Path) -> str:

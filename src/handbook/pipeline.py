@@ -189,14 +189,17 @@ class Pipeline:
         report.notices = sorted(set(problems.notices), key=Problem.sort_key)
         report.files = len(current)
         if output is not None:
-            if config.search and self.index_search and self._remakes_an_index(config.languages, current):
+            # What each language's search index is made from: its pages' digests.
+            pages = {language: _indexed_pages(language, current) for language in config.languages} \
+                if config.search and self.index_search else {}
+            if self._remakes_an_index(pages):
                 output.stage()  # pagefind may fail: not after pages were replaced in place
             _stop_if_interrupted()
             # Files written in place are written all, even if Ctrl+C is pressed meanwhile: an
             # output half old and half new would not be what any build made.
             with _uninterrupted(output.in_place):
                 with report.step("write"):
-                    stored = self._write(output, site, theme, templates, targets, current, texts, made)
+                    stored = self._write(output, site, theme, templates, targets, current, texts, made, pages)
                     report.files = len(current)
                     report.written = output.written
                     report.removed = getattr(output, "removed", 0)
@@ -255,7 +258,7 @@ class Pipeline:
 
     def _write(self, output: Output, site: Site, theme: Theme, templates: Templates,
                targets: list[Target], current: dict[str, Entry], texts: dict[str, bytes],
-               made: dict[str, Entry]) -> dict[str, tuple[Entry, bytes | None]]:
+               made: dict[str, Entry], pages: dict[str, tuple[str, bool]]) -> dict[str, tuple[Entry, bytes | None]]:
         """Every output into `output`: new texts (unless the output took them as they were
         rendered), and unchanged ones kept, from the cache, or rendered again if neither is
         intact. Returns the entries the cache must store."""
@@ -299,9 +302,6 @@ class Pipeline:
             current[path] = Entry((), version, version, file=output.stamp(path))
             if current[path] != previous:
                 changed[path] = (current[path], None)
-        search_on = site.config.search and self.index_search
-        pages = {language: _indexed_pages(language, current) for language in site.config.languages} \
-            if search_on else {}
         indexes = {language: self._kept_search_index(output, language, version)
                    for language, (version, _any) in pages.items()}
         # The last build's files, but for indexes made again (search.index_language replaces
@@ -320,24 +320,25 @@ class Pipeline:
         output.finish()  # on an error, run() discards the output
         return changed
 
-    def _remakes_an_index(self, languages: tuple[str, ...], current: dict[str, Entry]) -> bool:
+    # A language's search index is made from its pages, so it is the previous build's while
+    # they are the same, byte for byte; its files' entries have the digest of the pages as stamp.
+
+    def _previous_index(self, language: str) -> dict[str, Entry]:
+        """The cache's entries of the files of a language's last index."""
+        bundle = search.bundle_path(language)
+        return {path: entry for path, entry in self.cache.entries.items() if path.startswith(bundle)}
+
+    def _remakes_an_index(self, pages: dict[str, tuple[str, bool]]) -> bool:
         """Whether a language's search index must be made again (its pages changed)."""
-        entries = self.cache.entries
-        for language in languages:
-            version = _indexed_pages(language, current)[0]
-            bundle = search.bundle_path(language)
-            previous = [entry for path, entry in entries.items() if path.startswith(bundle)]
+        for language, (version, _any) in pages.items():
+            previous = self._previous_index(language).values()
             if not previous or any(entry.stamp != version for entry in previous):
                 return True
         return False
 
-    # A language's search index is made from its pages, so it is the previous build's while
-    # they are the same, byte for byte; its files' entries have the digest of the pages as stamp.
-
     def _kept_search_index(self, output: Output, language: str, pages: str) -> dict[str, Entry] | None:
         """The previous build's index of a language, carried over, or None: it must be made."""
-        bundle = search.bundle_path(language)
-        previous = {path: entry for path, entry in self.cache.entries.items() if path.startswith(bundle)}
+        previous = self._previous_index(language)
         if not previous or not all(_unchanged(output, path, entry, pages) for path, entry in previous.items()):
             return None
         kept = {path: output.keep(path) for path in previous}
