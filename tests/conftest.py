@@ -60,6 +60,25 @@ def text_of(soup: BeautifulSoup | object) -> str:
     return " ".join(soup.get_text(" ").split())
 
 
+@pytest.fixture(scope="session", autouse=True)
+def user_cache(tmp_path_factory) -> Path:
+    """The user's cache folder (usercache.py) of the whole session: never the real one, and
+    empty when the session starts."""
+    import os
+
+    from handbook import usercache
+    folder = tmp_path_factory.mktemp("user-cache")
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    usercache.folder.cache_clear()
+    yield folder / "handbook"
+    if before is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+    usercache.folder.cache_clear()
+
+
 @pytest.fixture
 def run(capsys):
     """Run the handbook command line in-process; returns code, stdout, stderr."""

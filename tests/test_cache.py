@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_example, files_of
+from conftest import REPO, copy_example, files_of, parse, text_of
 
 SUMMARY = re.compile(r"built (\d+) pages \((\d+) files\) into .* in [\d.]+ s: (\d+) rendered, (\d+) written")
 
@@ -183,6 +183,76 @@ def test_damaged_pages_in_the_cache_are_parsed_again(run, site, tmp_path):
     result = run("build", site)
     assert result.code == 0, result.err
     assert files_of(site / "build") == clean_build(run, site, tmp_path / "clean")
+
+
+def converted_bodies(monkeypatch) -> list[str]:
+    """The first words of every page body converted from now on."""
+    from handbook.markdown import MarkdownRenderer
+    converted: list[str] = []
+    page = MarkdownRenderer.page
+
+    def counted(self, text, language, resolve=None):
+        converted.append(text[:30])
+        return page(self, text, language, resolve)
+
+    monkeypatch.setattr(MarkdownRenderer, "page", counted)
+    return converted
+
+
+def test_a_build_after_one_edit_converts_only_that_body(run, site, tmp_path, monkeypatch):
+    """Converted bodies are kept in the cache (bodies.py): the edited page's organisation's
+    printable handbooks take the other pages' bodies from there."""
+    assert run("build", site).code == 0
+    converted = converted_bodies(monkeypatch)
+    _replace(site / "content/proaros/vision.md", "Därför är m-ö-t-e-t", "Därför är mötet")
+    result = run("build", site)
+    assert result.code == 0, result.err
+    assert converted == ["Vår vision ska på ett pedagogi"]
+    assert "Därför är mötet" in text_of(parse(site / "build/da/proaros/print/index.html"))
+    assert files_of(site / "build") == clean_build(run, site, tmp_path / "clean")
+
+
+@pytest.mark.parametrize("damage", ["not zlib", "not json", "another page's body", "no versions"])
+def test_damaged_bodies_in_the_cache_are_converted_again(run, site, tmp_path, monkeypatch, damage):
+    assert run("build", site).code == 0
+    with sqlite3.connect(cache_file(site)) as db:
+        rows = dict(db.execute("SELECT file, data FROM bodies"))
+        values = rows["content/proaros/values.md"]
+        if damage == "not zlib":
+            data = b"damaged"
+        elif damage == "not json":
+            data = zlib.compress(b'{"source": ')
+        elif damage == "another page's body":
+            data = rows["content/hultsfred/vardegrund.md"]
+        else:
+            data = zlib.compress(zlib.decompress(values).replace(b'"versions":[', b'"versions":[["x","y"],'))
+        db.execute("UPDATE bodies SET data = ? WHERE file = 'content/proaros/values.md'", (data,))
+    db.close()
+    converted = converted_bodies(monkeypatch)
+    _replace(site / "content/proaros/vision.md", "Därför är m-ö-t-e-t", "Därför är mötet")
+    result = run("build", site)
+    assert result.code == 0, result.err
+    assert sorted(converted) == sorted(["Vår vision ska på ett pedagogi", values_body(site)])
+    assert files_of(site / "build") == clean_build(run, site, tmp_path / "clean")
+
+
+def values_body(site: Path) -> str:
+    text = (site / "content/proaros/values.md").read_text(encoding="utf-8")
+    return text.split("---\n", 2)[2][:30]
+
+
+def test_a_body_whose_link_target_changed_is_converted_again(run, site, tmp_path, monkeypatch):
+    """A kept body is used only while what its links point to stays the same."""
+    (site / "content/proaros/vision.md").write_text(
+        (site / "content/proaros/vision.md").read_text(encoding="utf-8")
+        + "\nSe [värdegrunden](values.md) och [Hultsfred](../hultsfred/vardegrund.md).\n", encoding="utf-8")
+    assert run("build", site).code == 0
+    converted = converted_bodies(monkeypatch)
+    shutil.rmtree(site / "content/hultsfred")  # the link's target goes: an error in vision.md
+    result = run("build", site)
+    assert result.code == 1
+    assert "vision.md" in result.err and "../hultsfred/vardegrund.md" in result.err
+    assert "Vår vision ska på ett pedagogi" in converted
 
 
 def test_a_cache_from_another_version_is_ignored(run, site, tmp_path):

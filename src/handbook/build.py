@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import registry as msg
+from . import usercache
 from .cache import CACHE_DIR, Cache, digest, environment_key, problem_from_json, problem_to_json
 from .clock import today
 from .errors import WARNING, Problem
@@ -39,6 +40,14 @@ def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None =
     output is left exactly as it was. The cache (default SITE/.cache/handbook/) lets a build
     render only what changed since the last one; `use_cache=False` builds from nothing.
     """
+    if not use_cache:
+        with usercache.off():  # nothing compiled by an earlier run either
+            return _build(site_dir, out_dir, base_url, strict, write, jobs, cache_dir, use_cache)
+    return _build(site_dir, out_dir, base_url, strict, write, jobs, cache_dir, use_cache)
+
+
+def _build(site_dir: Path, out_dir: Path | None, base_url: str | None, strict: bool, write: bool,
+           jobs: int | None, cache_dir: Path | None, use_cache: bool) -> BuildReport:
     out = out_dir if out_dir is not None else site_dir / "build"
     cache = Cache()
     note: Text | None = None

@@ -16,7 +16,6 @@ data passed to whoever prints; nothing here touches the process's locale.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,10 +24,10 @@ from pathlib import Path
 from typing import Union
 
 from babel import Locale
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
-from babel.support import NullTranslations, Translations
+from babel.support import NullTranslations
+
+from handbook import usercache
 
 ERROR, WARNING, NOTICE = "error", "warning", "notice"
 HINT = "hint"
@@ -217,12 +216,7 @@ def language(code: str) -> Language:
     """The Language for one of `available()`, its catalog compiled in memory (once)."""
     if code not in available():
         raise LookupError(code)
-    with open(LOCALES / code / "LC_MESSAGES" / f"{DOMAIN}.po", "rb") as file:
-        catalog = read_po(file, locale=code, domain=DOMAIN)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
-    buffer.seek(0)
-    return Language(code, Translations(fp=buffer, domain=DOMAIN))
+    return Language(code, usercache.translations(LOCALES / code / "LC_MESSAGES" / f"{DOMAIN}.po", code, DOMAIN))
 
 
 @cache

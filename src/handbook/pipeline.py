@@ -25,6 +25,7 @@ from babel.support import NullTranslations
 
 from . import search
 from .accessibility import statement_problems
+from .bodies import Bodies, Kept, kept_to_bytes
 from .cache import Cache, Entry, digest, stamp, text_digest
 from .clock import today
 from .config import SiteConfig, load_config
@@ -35,7 +36,7 @@ from .freshness import review_notices
 from .links import check_anchors
 from .loaded import PageCache
 from .model import Site
-from .render import Bodies, Rendered, Renderer, Templates
+from .render import Rendered, Renderer, Templates
 from .report import BuildReport
 from .targets import Target, targets_of
 from .theme import Theme, catalog_sources, load_all_translations, load_theme
@@ -158,8 +159,10 @@ class Pipeline:
         made: dict[str, Entry] = {}
         texts: dict[str, bytes] = {}  # rendered, for an output that cannot take them yet
         with report.step("render"):
-            for result in render_targets(Renderer(site, templates, self._bodies_for(templates, versions)),
-                                         stale, self.jobs):
+            bodies = self._bodies_for(templates, versions)
+            for result in render_targets(Renderer(site, templates, bodies), stale, self.jobs):
+                for file, kept in bodies.take_fresh():
+                    self.cache.put_body(file, kept.source, kept_to_bytes(kept))
                 path, data = result.target.path, result.text.encode("utf-8")
                 keys = tuple(sorted(map(sys.intern, result.reads)))  # one copy of each key, not one per output
                 entry = Entry(keys, stamp(keys, versions, versions.known), text_digest(data), result.problems,
@@ -209,12 +212,16 @@ class Pipeline:
             self._remember(versions, entries, current)
         return report
 
-    def _bodies_for(self, templates: Templates, versions: Versions) -> Bodies | None:
+    def _bodies_for(self, templates: Templates, versions: Versions) -> Bodies:
+        """A build's bodies: converted in this run, or by an earlier build (its cache file);
+        serve's: those of the organisations it rendered last, kept while the templates (and so
+        the settings) stay."""
         if not self._watching:
-            return None
-        if self._bodies is None or self._bodies[0] is not templates:
-            self._bodies = (templates, Bodies(organisations=KEPT_ORGANISATIONS))
-        bodies = self._bodies[1]
+            bodies = Bodies(store=self.cache)
+        else:
+            if self._bodies is None or self._bodies[0] is not templates:
+                self._bodies = (templates, Bodies(organisations=KEPT_ORGANISATIONS))
+            bodies = self._bodies[1]
         bodies.versions = versions
         return bodies
 
@@ -493,7 +500,8 @@ def render_targets(renderer: Renderer, targets: list[Target], jobs: int | None =
     chunks = [range(i, min(i + _CHUNK, len(targets))) for i in range(0, len(targets), _CHUNK)]
     try:
         with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
-            for chunk, results in zip(chunks, pool.map(_render_chunk, chunks), strict=True):
+            for chunk, (results, bodies) in zip(chunks, pool.map(_render_chunk, chunks), strict=True):
+                renderer.bodies.fresh.extend(bodies)  # for the process that keeps them
                 for index, made in zip(chunk, results, strict=True):
                     yield Rendered(targets[index], *made)
     finally:
@@ -503,11 +511,11 @@ def render_targets(renderer: Renderer, targets: list[Target], jobs: int | None =
 _worker: tuple[Renderer, list[Target]] | None = None
 
 
-def _render_chunk(indices: range) -> list[tuple]:
+def _render_chunk(indices: range) -> tuple[list[tuple], list[tuple[str, Kept]]]:
     assert _worker is not None
     renderer, targets = _worker
     made = []
     for index in indices:
         result = renderer.render(targets[index])
         made.append((result.text, result.problems, result.reads, result.anchors, result.ids))
-    return made
+    return made, renderer.bodies.take_fresh()

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from . import registry as msg
 from .accessibility import statement_path
+from .bodies import Bodies, Body
 from .clock import TODAY_KEY, today
 from .config import SiteConfig
 from .errors import Problem, Problems
@@ -147,65 +148,6 @@ class _Output:
     anchors: list[Anchor] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Body:
-    """A page's body as HTML (None: it took too long to convert), and what converting it found."""
-
-    html: str | None
-    problems: tuple[Problem, ...]
-    reads: frozenset[str]
-    anchors: tuple[Anchor, ...]
-
-
-@dataclass
-class _Kept:
-    """A converted body and what it was converted from: the text, where it starts, its
-    language, and the version of every key that converting it read (its links' targets)."""
-
-    body: _Body
-    source: tuple[str, int, str]
-    versions: tuple[tuple[str, str], ...]
-
-
-class Bodies:
-    """Page bodies converted to HTML, by organisation, for the `organisations` rendered last.
-
-    A build renders an organisation's pages and then its printable handbooks (see the order of
-    targets in targets.py), so one organisation is enough to convert each body once. `serve`
-    keeps a few between its runs, given each run's key versions (depends.py): after an edit to
-    one page, its organisation's printable handbooks convert only that page again. A kept body
-    is used only while its text is the same and every key it read has the same version."""
-
-    def __init__(self, organisations: int = 1):
-        self.organisations = organisations
-        self.versions: Callable[[str], str] | None = None  # this run's, when kept between runs
-        self._kept: dict[str, dict[str, _Kept]] = {}
-
-    def get(self, page: Page) -> _Body | None:
-        kept = self._kept.get(page.organisation, {}).get(page.file)
-        if kept is None or kept.source != _source(page):
-            return None
-        if self.versions is not None and any(self.versions(key) != version for key, version in kept.versions):
-            return None
-        return kept.body
-
-    def put(self, page: Page, body: _Body) -> None:
-        bodies = self._kept.pop(page.organisation, None)
-        if bodies is None:
-            bodies = {}
-            while len(self._kept) >= self.organisations:
-                del self._kept[next(iter(self._kept))]  # the one used longest ago
-        self._kept[page.organisation] = bodies  # now the last used
-        versions = self.versions
-        stamps = tuple((key, versions(key)) for key in sorted(body.reads)) if versions is not None else ()
-        bodies[page.file] = _Kept(body, _source(page), stamps)
-
-
-def _source(page: Page) -> tuple[str, int, str]:
-    """What a page's converted body is made from, besides the keys its links read."""
-    return (page.body, page.body_line, page.language)
-
-
 class Renderer:
     """Renders the outputs of one version of a site."""
 
@@ -215,7 +157,7 @@ class Renderer:
         self.templates = templates
         # Bodies converted once for their own outputs and their organisation's printable
         # handbooks; `serve` passes the ones it keeps between runs.
-        self._bodies = bodies if bodies is not None else Bodies()
+        self.bodies = bodies if bodies is not None else Bodies()
 
     def render(self, target: Target) -> Rendered:
         """The text of one output and everything found while making it."""
@@ -335,10 +277,10 @@ class Renderer:
                             organisation=organisation, sections=sections, today=today())
         return mover.settle(text)
 
-    def _body(self, page: Page) -> _Body:
+    def _body(self, page: Page) -> Body:
         """A page's body as HTML, converted once for the page's output and its organisation's
         printable handbooks. Problems, anchors and what its links read are the page's."""
-        found = self._bodies.get(page)
+        found = self.bodies.get(page)
         if found is not None:
             return found
         problems, reads = Problems(), set[str]()
@@ -351,8 +293,8 @@ class Renderer:
         else:
             report_findings(body.findings, problems, page.file, page.body.split("\n"), page.body_line)
             html = body.html
-        found = _Body(html, tuple(problems.items), frozenset(reads), tuple(links.anchors))
-        self._bodies.put(page, found)
+        found = Body(html, tuple(problems.items), frozenset(reads), tuple(links.anchors))
+        self.bodies.put(page, found)
         return found
 
     def _sitemap(self, out: _Output) -> str:

@@ -18,6 +18,7 @@ from babel.support import NullTranslations, Translations
 from markupsafe import Markup, escape
 
 from . import registry as msg
+from . import usercache
 from .config import SiteConfig
 from .depends import item_key
 from .errors import HandbookError, Problem, Problems
@@ -264,11 +265,24 @@ class RecordingEnvironment(jinja2.Environment):
         return super().get_template(name, parent, globals)
 
 
+# How every environment is made: compiled code depends on it, so it names the code kept on disk.
+_OPTIONS: dict[str, Any] = {
+    "autoescape": True, "undefined": jinja2.StrictUndefined, "extensions": ["jinja2.ext.i18n"],
+    "trim_blocks": True, "lstrip_blocks": True,
+    # A template is compiled once and never looked at on disk again: a changed theme gets a new
+    # environment (pipeline.py's Pipeline._templates_for), so stat()s per render buy nothing.
+    "auto_reload": False,
+}
+_CODE_VERSION = repr((jinja2.__version__, sorted((name, repr(value)) for name, value in _OPTIONS.items())))
+
+
 class SharedCode(jinja2.BytecodeCache):
-    """Compiled templates shared by the environments of one theme's languages, in memory: the
-    environments differ only in their catalogs and filters, which templates look up as they
-    run, so a template is compiled once instead of once per language. (Never on disk: the
-    code would run from a cache that may come from anyone.)"""
+    """Compiled templates: shared by the environments of one theme's languages in memory (they
+    differ only in their catalogs and filters, which templates look up as they run, so a
+    template is compiled once instead of once per language), and kept between runs in the
+    user's cache folder (usercache.py), never in the site's: compiled code would run from it.
+    An entry is found by the template's name, file and source, Jinja's version and the
+    environment's options; one that does not load whole is compiled again."""
 
     def __init__(self) -> None:
         self._code: dict[str, tuple[str | None, object]] = {}
@@ -277,9 +291,24 @@ class SharedCode(jinja2.BytecodeCache):
         found = self._code.get(bucket.key)
         if found is not None and found[0] == bucket.checksum:
             bucket.code = found[1]  # type: ignore[assignment]
+            return
+        kept = usercache.read("templates", self._name(bucket))
+        if kept is None:
+            return
+        try:
+            bucket.bytecode_from_string(kept)  # checks Jinja's magic and the source's checksum
+        except Exception:  # whatever is wrong with an entry, it is compiled again
+            bucket.reset()
+        if bucket.code is not None:
+            self._code[bucket.key] = (bucket.checksum, bucket.code)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._code[bucket.key] = (bucket.checksum, bucket.code)
+        usercache.write("templates", self._name(bucket), bucket.bytecode_to_string())
+
+    @staticmethod
+    def _name(bucket: jinja2.bccache.Bucket) -> str:
+        return usercache.key("template", _CODE_VERSION, bucket.key, bucket.checksum or "")
 
 
 def make_environment(theme: Theme, translations: NullTranslations, language: str = "",
@@ -287,17 +316,7 @@ def make_environment(theme: Theme, translations: NullTranslations, language: str
     """A Jinja environment with the language's translations installed (gettext, plurals),
     each translation set by the language's typography (typography.typeset_interface)."""
     environment = RecordingEnvironment(
-        bytecode_cache=code,
-        loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
-        trim_blocks=True,
-        lstrip_blocks=True,
-        # A template is compiled once and never looked at on disk again: a changed theme gets a
-        # new environment (pipeline.py's Pipeline._templates_for), so stat()s per render buy nothing.
-        auto_reload=False,
-    )
+        bytecode_cache=code, loader=jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]), **_OPTIONS)
 
     def text(translation: object) -> Markup:
         return escape(typeset_interface(str(translation), language))

@@ -8,15 +8,14 @@ Decap's own interface (buttons, menus) speaks it too: Decap has sv, da, cs and e
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
+from babel.support import NullTranslations
+
+from handbook import usercache
 
 EDITOR_LANGUAGES = ("sv", "da", "cs", "en")
 LOCALES = Path(__file__).parent / "locales"
@@ -53,9 +52,4 @@ def translations(language: str) -> NullTranslations:
     file = LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
     if language == "en" or not file.is_file():
         return NullTranslations()
-    with file.open("rb") as handle:
-        catalog = read_po(handle, locale=language)
-    compiled = io.BytesIO()
-    write_mo(compiled, catalog)
-    compiled.seek(0)
-    return Translations(compiled, domain=DOMAIN)
+    return usercache.translations(file, language, DOMAIN)
