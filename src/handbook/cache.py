@@ -17,10 +17,13 @@ import re
 import sqlite3
 import sys
 import zlib
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
+from typing import Literal
 
 from . import registry as msg
 from . import usercache
@@ -28,7 +31,7 @@ from .errors import Problem
 from .links import Anchor
 from .messages import Text
 
-FORMAT = "4"
+FORMAT = "6"
 CACHE_DIR = Path(".cache") / "handbook"
 _LIBRARIES = ("Jinja2", "Markdown", "Babel", "nh3", "PyYAML", "pyuca", "MarkupSafe", "pagefind_bin")
 
@@ -153,6 +156,32 @@ class Entry:
             indexed=data["indexed"] is True)
 
 
+def _keys_to_bytes(ids: list[int]) -> bytes:
+    """An output's keys as the ids of the cache's `keys` table, 4 bytes each, little-endian."""
+    packed = array("I", ids)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def _keys_from_bytes(data: object, names: list[str | None]) -> tuple[str, ...]:
+    """The keys stored by _keys_to_bytes, by the names of their ids (looked up in C: a build
+    reads tens of thousands); ValueError or IndexError if damaged."""
+    if not isinstance(data, bytes):
+        raise ValueError("not keys")
+    packed = array("I")
+    packed.frombytes(data)  # ValueError unless whole
+    if sys.byteorder != "little":
+        packed.byteswap()
+    if len(packed) < 2:
+        found: tuple = tuple(names[ident] for ident in packed)
+    else:
+        found = itemgetter(*packed)(names)
+    if None in found:
+        raise ValueError("a key that is not stored")
+    return found
+
+
 def problem_to_json(problem: Problem) -> list:
     """A problem as JSON: its messages by code and values, to be put into words when shown."""
     return [problem.path, problem.message.to_json(), problem.line, problem.column,
@@ -164,6 +193,10 @@ def problem_from_json(item: list) -> Problem:
     damaged or made by a version with other messages."""
     return Problem(str(item[0]), Text.from_json(item[1]), _int(item[2]), _int(item[3]),
                    None if item[4] is None else Text.from_json(item[4]), str(item[5]), item[6] is not False)
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _int(value: object) -> int | None:
@@ -230,18 +263,21 @@ class Cache:
         if self._db is None:
             return entries
         try:
-            names = {ident: key for ident, key in self._db.execute("SELECT id, key FROM keys")}
+            rows = self._db.execute("SELECT id, key FROM keys").fetchall()
+            names: list[str | None] = [None] * (max((ident for ident, _key in rows), default=0) + 1)
+            for ident, key in rows:
+                names[ident] = key
             for path, keys, entry in self._db.execute("SELECT path, keys, entry FROM outputs"):
                 try:
-                    ids = tuple(names[int(i)] for i in keys.split(",")) if keys else ()
-                    entries[path] = Entry.from_json(ids, entry)
+                    found = _keys_from_bytes(keys, names)
+                    entries[path] = Entry.from_json(found, entry)
                 except (ValueError, KeyError, TypeError, IndexError, json.JSONDecodeError):
                     continue  # a damaged entry: that output renders again
         except sqlite3.DatabaseError as exc:
             self.close()
             self._set_aside(msg.CACHE_UNREADABLE(file=str(self.file), detail=str(exc)))
             return {}
-        self._key_ids.update((key, ident) for ident, key in names.items())
+        self._key_ids.update((key, ident) for ident, key in rows)
         return entries
 
     def _set_aside(self, note: Text | None) -> None:
@@ -280,7 +316,7 @@ class Cache:
         """Store one output as it is made; part of the build's transaction (see save)."""
         if self.file is None:
             return
-        keys = ",".join(str(self._key_id(key)) for key in entry.keys)
+        keys = _keys_to_bytes([self._key_id(key) for key in entry.keys])
         text = None if data is None else zlib.compress(data, 1)
         self._open().execute("INSERT INTO outputs VALUES (?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET "
                              "keys = excluded.keys, entry = excluded.entry, "
@@ -290,19 +326,27 @@ class Cache:
     # Parsed pages (see loaded.py), by file: what they were parsed from (`key`), the page and
     # its problems as JSON, and the versions of its attributes as JSON.
 
-    def page(self, file: str, key: str) -> tuple[str, str | None] | None:
+    def page(self, file: str, key: str,
+             by: Literal["key", "stat"] = "key") -> tuple[str, str | None, str | None] | None:
+        """A page's row by what it was parsed from (`key`), or by its file's size, times and
+        inode with its context (`by="stat"`): its data, versions and stat."""
         if self._db is None:
             return None
         try:
-            row = self._db.execute("SELECT data, versions FROM pages WHERE file = ? AND key = ?",
+            row = self._db.execute(f"SELECT data, versions, stat FROM pages WHERE file = ? AND {by} = ?",  # noqa: S608
                                    (file, key)).fetchone()
         except sqlite3.DatabaseError:
             return None
-        return None if row is None else (str(row[0]), None if row[1] is None else str(row[1]))
+        if row is None or not isinstance(row[0], str):
+            return None
+        return row[0], _text_or_none(row[1]), _text_or_none(row[2])
 
-    def put_page(self, file: str, key: str, data: str, versions: str | None) -> None:
+    def put_page(self, file: str, key: str, data: str, versions: str | None, stat: str | None) -> None:
         """Part of the build's transaction (see save)."""
-        self._open().execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)", (file, key, data, versions))
+        self._open().execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?)", (file, key, data, versions, stat))
+
+    def set_page_stat(self, file: str, stat: str) -> None:
+        self._open().execute("UPDATE pages SET stat = ? WHERE file = ?", (stat, file))
 
     def set_page_versions(self, file: str, versions: str) -> None:
         self._open().execute("UPDATE pages SET versions = ? WHERE file = ?", (versions, file))
@@ -345,8 +389,9 @@ class Cache:
                 "PRAGMA journal_mode=DELETE;"
                 "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
                 "CREATE TABLE IF NOT EXISTS keys (id INTEGER PRIMARY KEY, key TEXT UNIQUE);"
-                "CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, keys TEXT, entry TEXT, text BLOB);"
-                "CREATE TABLE IF NOT EXISTS pages (file TEXT PRIMARY KEY, key TEXT, data TEXT, versions TEXT);"
+                "CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, keys BLOB, entry TEXT, text BLOB);"
+                "CREATE TABLE IF NOT EXISTS pages "
+                "(file TEXT PRIMARY KEY, key TEXT, data TEXT, versions TEXT, stat TEXT);"
                 "CREATE TABLE IF NOT EXISTS bodies (file TEXT PRIMARY KEY, source TEXT, data BLOB);")
         return self._db
 

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 import traceback
 from collections.abc import Mapping
 from pathlib import Path
@@ -20,7 +18,7 @@ from .build import build
 from .clock import today
 from .errors import ERROR, WARNING, HandbookError, Problem, UsageError, headline, hint_line
 from .messages import Language, UnknownLanguage, available, choose, fallback
-from .schema import SCHEMA_DIR
+from .paths import SCHEMA_DIR
 from .usage import Parser, localise, without_lang
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -210,6 +208,9 @@ def _serve(site: Path, host: str, port: int, say: Language) -> int:
         print(warning, file=sys.stderr)
     everywhere = host in ("0.0.0.0", "::")  # noqa: S104 - only to print a URL that works here
     url = f"http://{'127.0.0.1' if everywhere else host}:{port}/"
+    import shutil
+    import tempfile
+
     out = Path(tempfile.mkdtemp(prefix="handbook-serve-"))
     pipeline = Pipeline(site.resolve(), base_url=url, watching=True)
     pipeline.index_search = False  # made in the background, after the browser has reloaded

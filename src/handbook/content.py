@@ -206,6 +206,10 @@ def _cached_page(file: Path, organisation: Organisation, config: SiteConfig, pro
         page, found_before = known
         problems.add(found_before)
         return page
+    if cache is not None and (known := cache.trusted(file, organisation.language, config.languages)):
+        page, found_before = known
+        problems.add(found_before)
+        return page
     try:
         data = read_bytes(file, path)
     except HandbookError as exc:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -130,5 +129,7 @@ class Problems:
 
 def suggest(word: str, choices: Iterable[str]) -> Text | None:
     """A 'did you mean …?' hint for a misspelt key or name, if one is close enough."""
+    import difflib  # only when a word is unknown
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return msg.DID_YOU_MEAN(word=close[0]) if close else None

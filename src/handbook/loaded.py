@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 import types
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Union, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from .cache import digest, problem_from_json, problem_to_json
 from .config import SiteConfig
@@ -58,26 +59,41 @@ class PageCache:
         self._used.add(key)
         found = self._entries.get(key[0].parent, {}).get(key)
         if found is None and self.store is not None:
-            found = self._restore(key)
+            signature = _signature(key[0])
+            found = self._restore(_stored_name(key[0]), _stored_key(key), signature=signature, context=key[2:])
             if found is not None:
                 self._entries.setdefault(key[0].parent, {})[key] = found
-                self._files[key[0]] = (_signature(key[0]), key)
+                self._files[key[0]] = (signature, key)
         return found
 
     def put(self, key: tuple, value: tuple[Page | None, list[Problem]]) -> None:
         self._used.add(key)
         self._entries.setdefault(key[0].parent, {})[key] = value
-        self._files[key[0]] = (_signature(key[0]), key)
+        signature = _signature(key[0])
+        self._files[key[0]] = (signature, key)
         if self.store is not None:
             name = _stored_name(key[0])
             self._stored.add(name)
             self.stored_versions.pop(name, None)
-            self.store.put_page(name, _stored_key(key), page_to_json(*value), None)
+            self.store.put_page(name, _stored_key(key), page_to_json(*value), None, _stat_key(signature, key[2:]))
 
-    def _restore(self, key: tuple) -> tuple[Page | None, list[Problem]] | None:
+    def trusted(self, file: Path, language: str,
+                languages: tuple[str, ...]) -> tuple[Page | None, list[Problem]] | None:
+        """The stored page of a file whose size, times and inode are those it had when it was
+        last read, long enough after it was saved that a later save would have changed them
+        (as git's index and Python's bytecode trust them); None when it must be read."""
+        if self.store is None:
+            return None
+        stat = _stat_key(_signature(file), (language, languages))
+        if stat is None:
+            return None
+        return self._restore(_stored_name(file), stat, by="stat")
+
+    def _restore(self, name: str, key: str, by: Literal["key", "stat"] = "key",
+                 signature: tuple[int, int, int, int] | None = None,
+                 context: tuple = ()) -> tuple[Page | None, list[Problem]] | None:
         assert self.store is not None
-        name = _stored_name(key[0])
-        row = self.store.page(name, _stored_key(key))
+        row = self.store.page(name, key, by)
         if row is None:
             return None
         try:
@@ -90,6 +106,8 @@ class PageCache:
         self._stored.add(name)
         if value[0] is not None:
             self.stored_versions[value[0].file] = versions
+        if by == "key" and (stat := _stat_key(signature, context)) is not None and stat != row[2]:
+            self.store.set_page_stat(name, stat)  # the file was read: trust its stat from now on
         return value
 
     def save_versions(self, known: dict[str, str]) -> None:
@@ -163,6 +181,22 @@ def _signature(file: Path) -> tuple[int, int, int, int] | None:
     except OSError:
         return None
     return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
+# How long after a file was last changed its stat may be trusted: a save within the same tick of
+# the file system's clock as the one before, of the same size, would not change it.
+SETTLED_NS = 2_000_000_000
+
+
+def _stat_key(signature: tuple[int, int, int, int] | None, context: tuple) -> str | None:
+    """What a page's row is found by without reading its file: the file's size, times and inode,
+    with what else it was parsed with (see _stored_key); None while the file is too new."""
+    if signature is None:
+        return None
+    settled = time.time_ns() - SETTLED_NS
+    if signature[1] > settled or signature[2] > settled:
+        return None
+    return digest((signature, *context))
 
 
 def _stored_name(file: Path) -> str:

@@ -11,8 +11,6 @@ finish (make it visible) and discard (forget it)."""
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import hashlib
 import os
 import shutil
@@ -416,11 +414,10 @@ def _swap_in(staging: Path, out: Path) -> None:
 
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two directories with Linux renameat2(RENAME_EXCHANGE), if available."""
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
-        return False
+    import ctypes  # only here: it takes a while to load, and a build with nothing to do needs none of it
+
     try:
-        libc = ctypes.CDLL(libc_name, use_errno=True)
+        libc = ctypes.CDLL(None, use_errno=True)  # the C library this Python runs on
         renameat2 = libc.renameat2
     except (OSError, AttributeError):
         return False

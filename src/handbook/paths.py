@@ -26,6 +26,7 @@ PAGE_FILE = re.compile(r"(?P<id>[^.]+)(?:\.(?P<lang>[A-Za-z]{2,3}(?:[_-][A-Za-z0
 # What a build reads from a site folder.
 CONTENT_DIR = "content"  # the organisations' folders
 SOURCES = ("site.yaml", CONTENT_DIR, "templates", "themes", "locales")
+SCHEMA_DIR = ".handbook/schemas"  # where `handbook schema` writes, for editors
 
 
 def check_site_files(site_dir: Path) -> str:

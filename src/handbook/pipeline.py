@@ -9,13 +9,11 @@ output of a run is the same, byte for byte, whatever the cache held.
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 import signal
 import sys
 import threading
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -490,7 +488,7 @@ def render_targets(renderer: Renderer, targets: list[Target], jobs: int | None =
     as it is made. Workers inherit the loaded site, the templates and the targets through fork,
     are sent only the numbers of the targets to render, and send back what they made."""
     jobs = jobs or os.cpu_count() or 1
-    if jobs < 2 or len(targets) < 2 * _CHUNK or "fork" not in mp.get_all_start_methods():
+    if jobs < 2 or len(targets) < 2 * _CHUNK or not hasattr(os, "fork"):
         for target in targets:
             yield renderer.render(target)
         return
@@ -499,7 +497,10 @@ def render_targets(renderer: Renderer, targets: list[Target], jobs: int | None =
     _worker = (renderer, targets)
     chunks = [range(i, min(i + _CHUNK, len(targets))) for i in range(0, len(targets), _CHUNK)]
     try:
-        with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
+        import multiprocessing  # here: a build that renders a few outputs does without them
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             for chunk, (results, bodies) in zip(chunks, pool.map(_render_chunk, chunks), strict=True):
                 renderer.bodies.fresh.extend(bodies)  # for the process that keeps them
                 for index, made in zip(chunk, results, strict=True):

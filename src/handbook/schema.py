@@ -31,11 +31,11 @@ from . import definitions as d
 from . import registry as msg
 from .errors import HandbookError, Problem
 from .messages import Language, Text, english
+from .paths import SCHEMA_DIR
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 # Where `handbook schema` and `handbook new site` put them in a site, and where the editor
 # settings point.
-SCHEMA_DIR = ".handbook/schemas"
 PAGE_KINDS = ("vision", "values", "strategy", "page")
 _NOT_BLANK = r"\S"
 

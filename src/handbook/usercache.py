@@ -19,7 +19,6 @@ import io
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -86,8 +85,8 @@ def write(kind: str, key: str, data: bytes) -> None:
     temporary: str | None = None
     try:
         target.parent.mkdir(mode=0o700, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".", delete=False) as file:
-            temporary = file.name
+        temporary = str(target.parent / f".{key}.{os.getpid()}.{os.urandom(4).hex()}")
+        with open(temporary, "xb") as file:
             file.write(_seal(kind, key, data) + data)
         os.replace(temporary, target)
     except OSError:
