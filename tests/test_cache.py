@@ -4,6 +4,7 @@ published from."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
@@ -16,6 +17,7 @@ import pytest
 
 import handbook.loaded
 from conftest import REPO, copy_example, files_of, parse, text_of
+from handbook.build import output_signature
 
 SUMMARY = re.compile(r"built (\d+) pages \((\d+) files\) into .* in [\d.]+ s: (\d+) rendered, (\d+) written")
 
@@ -411,8 +413,17 @@ def test_one_edit_replaces_only_its_files_in_the_output(run, site, tmp_path):
     assert (after.st_ino, after.st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)
     assert "Ny " in edited.read_text(encoding="utf-8")
     assert not [p for p in out.rglob(".*") if p.name != ".well-known"]  # no temporary file left
+    assert recorded_output(site) == output_signature(out)  # what it wrote and removed, exactly
     assert files_of(out) == clean_build(run, site, tmp_path / "clean")
     assert folders_of(out) == folders_of(tmp_path / "clean")
+
+
+def recorded_output(site: Path) -> str:
+    """The output's signature as the last build recorded it (built from what it wrote in place)."""
+    with sqlite3.connect(cache_file(site)) as db:
+        value = db.execute("SELECT value FROM meta WHERE key = 'last_run'").fetchone()[0]
+    db.close()
+    return json.loads(value)["output"]
 
 
 def test_a_page_removed_goes_from_an_output_updated_in_place(run, site, tmp_path):
@@ -425,6 +436,7 @@ def test_a_page_removed_goes_from_an_output_updated_in_place(run, site, tmp_path
     (site / "content/proaros/artikel.md").unlink()
     assert run("build", site).code == 0
     assert out.stat().st_ino == folder
+    assert recorded_output(site) == output_signature(out)
     assert not (out / "sv/proaros/artikel").exists()
     assert files_of(out) == clean_build(run, site, tmp_path / "clean")
     assert folders_of(out) == folders_of(tmp_path / "clean")

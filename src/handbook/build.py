@@ -67,16 +67,26 @@ def _build(site_dir: Path, out_dir: Path | None, base_url: str | None, strict: b
                           today().isoformat()])  # outputs that show a date depend on it
         last = cache.last_run() if cache.file is not None else None
         # The output as the last build left it: it is the cache's to trust (and to update in place).
-        untouched = last is not None and last.get("output") == output_signature(out)
+        listing = output_listing(out)
+        untouched = last is not None and last.get("output") == signature(listing)
         if untouched and last is not None and last.get("key") == run_key:
             report = _unchanged_report(last, time.perf_counter() - start)
         else:
             from .pipeline import remembering_interrupts
             with remembering_interrupts():
                 pipeline = _pipeline(site_dir, base_url, cache, jobs)
-                report = pipeline.run(StagedBuild(out, untouched), strict, checked=True)  # by the fingerprint above
+                output = StagedBuild(out, untouched)
+                report = pipeline.run(output, strict, checked=True)  # by the fingerprint above
+            if output.in_place:  # the files as they were, but for those the build wrote or removed
+                for path, made in output.changes.items():
+                    if made is None:
+                        listing.pop(path, None)
+                    else:
+                        listing[path] = made
+            else:
+                listing = output_listing(out)
             if cache.file is not None:
-                cache.set_last_run({"key": run_key, "output": output_signature(out), "pages": report.pages,
+                cache.set_last_run({"key": run_key, "output": signature(listing), "pages": report.pages,
                                     "files": report.files,
                                     "warnings": [problem_to_json(p) for p in report.warnings],
                                     "notices": [problem_to_json(p) for p in report.notices]})
@@ -93,9 +103,9 @@ def _pipeline(site_dir: Path, base_url: str | None, cache: Cache, jobs: int | No
     return Pipeline(site_dir, base_url=base_url, cache=cache, jobs=jobs)
 
 
-def output_signature(out: Path) -> str:
-    """Every output file's name, size and modification time, as one digest."""
-    seen = []
+def output_listing(out: Path) -> dict[str, tuple[int, int]]:
+    """Every output file's (size, mtime_ns), by its path in the output."""
+    seen: dict[str, tuple[int, int]] = {}
     pending = [("", str(out))]
     while pending:
         prefix, folder = pending.pop()
@@ -110,8 +120,17 @@ def output_signature(out: Path) -> str:
                     pending.append((name + "/", entry.path))
                 else:
                     info = entry.stat(follow_symlinks=False)
-                    seen.append(f"{name}\0{info.st_size}\0{info.st_mtime_ns}")
-    return digest(sorted(seen))
+                    seen[name] = (info.st_size, info.st_mtime_ns)
+    return seen
+
+
+def signature(listing: dict[str, tuple[int, int]]) -> str:
+    """An output's listing as one digest: if it is the same, so is every file (the cache's to trust)."""
+    return digest(sorted(f"{name}\0{size}\0{mtime}" for name, (size, mtime) in listing.items()))
+
+
+def output_signature(out: Path) -> str:
+    return signature(output_listing(out))
 
 
 def _unchanged_report(last: dict, seconds: float) -> BuildReport:

@@ -75,6 +75,7 @@ class Versions:
         self._known = dict(sources)
         self._previous = previous
         self._same_organisation: dict[str, bool] = {}
+        self.computed: dict[str, str] = {}  # the versions this run worked out (not seeded or given)
 
     def __call__(self, key: str) -> str:
         version = self._known.get(key)
@@ -84,7 +85,7 @@ class Versions:
                 version = previous(key)
             else:
                 version = self._compute(key)
-            self._known[key] = version
+            self._known[key] = self.computed[key] = version
         return version
 
     @property

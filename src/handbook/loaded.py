@@ -110,21 +110,24 @@ class PageCache:
             self.store.set_page_stat(name, stat)  # the file was read: trust its stat from now on
         return value
 
-    def save_versions(self, known: dict[str, str]) -> None:
-        """Store, with each page, the versions of its attributes that this run knows and the
-        store does not have yet; drop the rows of files this load did not use."""
+    def save_versions(self, computed: dict[str, str]) -> None:
+        """Store, with each page, the versions of its attributes this run worked out (those of a
+        page just parsed; new ones of a page restored with its versions); drop the rows of files
+        this load did not use."""
         if self.store is None:
             return
         by_page: dict[str, dict[str, str]] = {}
-        for key, version in known.items():
+        for key, version in computed.items():
             if key.startswith("page:"):
                 file, _, attribute = key[5:].partition("#")
                 if attribute:
                     by_page.setdefault(file, {})[attribute] = version
         for file, versions in by_page.items():
-            if file in self._stored and self.stored_versions.get(file) != versions:
-                self.store.set_page_versions(file, json.dumps(versions, sort_keys=True))
-                self.stored_versions[file] = versions
+            stored = self.stored_versions.get(file, {})
+            merged = {**stored, **versions}
+            if file in self._stored and merged != stored:
+                self.store.set_page_versions(file, json.dumps(merged, sort_keys=True))
+                self.stored_versions[file] = merged
         self.store.keep_pages(self._stored)
 
     def unchanged(self, file: Path, language: str,

@@ -86,6 +86,8 @@ class StagedBuild:
         self._carrier: int | None = None  # the process linking the previous build's files
         self._carried: IO[bytes] | None = None  # where it lists the files it linked
         self._published: set[str] | None = None  # with carry_over: what this build published
+        # In place: the files this build wrote, with their (size, mtime_ns), and removed (None).
+        self.changes: dict[str, tuple[int, int] | None] = {}
 
     def begin(self, carry_over: bool = False, stale: int = 0, total: int = 0) -> None:
         """Start a build that renders `stale` of `total` outputs; `carry_over`: most of the
@@ -164,7 +166,10 @@ class StagedBuild:
             self._published.add(path)
             _replace(target, lambda temporary: _write_bytes(temporary, data))
         self.written += 1
-        return self.stamp(path)
+        made = self.stamp(path)
+        if self.in_place:
+            self.changes[path] = made
+        return made
 
     def copy(self, source: Path, path: str, unchanged: bool) -> None:
         """Publish a file as it is (media, static files)."""
@@ -177,6 +182,8 @@ class StagedBuild:
             self._published.add(path)
             _replace(target, lambda temporary: shutil.copyfile(source, temporary))
         self.written += 1
+        if self.in_place:
+            self.changes[path] = self.stamp(path)
 
     def stamp(self, path: str) -> tuple[int, int]:
         info = os.stat(os.path.join(self._staging, path))
@@ -205,6 +212,7 @@ class StagedBuild:
                     os.unlink(os.path.join(self._staging, path))
                 if self.in_place:
                     self.removed += 1  # a page that is gone (staged: only the link to it)
+                    self.changes[path] = None
                 emptied.add(os.path.dirname(path))
         for folder in sorted(emptied, key=len, reverse=True):  # and the folders left empty
             while folder:

@@ -205,7 +205,7 @@ class Pipeline:
                     report.written = output.written
                     report.removed = getattr(output, "removed", 0)
                 with report.step("cache"):
-                    self.parsed.save_versions(versions.known)
+                    self.parsed.save_versions(versions.computed)
                     self.cache.save(stored, current)
             self._remember(versions, entries, current)
         return report

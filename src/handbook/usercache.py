@@ -1,5 +1,6 @@
 """What handbook compiles from its own files and the theme's, kept between runs for the user who
-runs it: message catalogs compiled from .po files, and templates compiled by Jinja.
+runs it: message catalogs compiled from .po files, templates compiled by Jinja, and the digest
+of handbook's own files (cache.py).
 
 It lives in the user's cache folder ($XDG_CACHE_HOME/handbook, else ~/.cache/handbook), never in
 a site's folder: a site's `.cache/handbook/` may be restored by CI or arrive with a checkout, and
@@ -34,8 +35,8 @@ _off = 0  # how many `off()` blocks are running
 def folder() -> Path | None:
     """The user's cache folder for handbook, made if need be; None when it cannot be trusted
     or written (then every run compiles again, as if there were none)."""
-    if os.environ.get(SWITCH, "").lower() in ("off", "0", "no", "false"):
-        return None
+    if os.environ.get(SWITCH, "").lower() in ("off", "0", "no", "false") or not hasattr(os, "getuid"):
+        return None  # (without owners to check, as on Windows, nothing is kept)
     base = os.environ.get("XDG_CACHE_HOME") or ""
     root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
     path = root / "handbook"
