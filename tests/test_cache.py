@@ -160,16 +160,8 @@ def test_an_entry_altered_in_the_cache_is_rendered_again(run, site, tmp_path):
 
 def test_a_build_after_one_edit_parses_only_that_file(run, site, monkeypatch):
     """Pages are kept as parsed, with the versions of their fields (loaded.py)."""
-    import handbook.content
     assert run("build", site).code == 0
-    parsed: list[str] = []
-    load_page = handbook.content.load_page
-
-    def counted(file, *args, **kwargs):
-        parsed.append(file.name)
-        return load_page(file, *args, **kwargs)
-
-    monkeypatch.setattr(handbook.content, "load_page", counted)
+    parsed = files_passed_to(monkeypatch, "load_page")
     _replace(site / "content/proaros/vision.md", "title: ", "title: Ny ")
     result = run("build", site)
     assert result.code == 0, result.err
@@ -177,25 +169,26 @@ def test_a_build_after_one_edit_parses_only_that_file(run, site, monkeypatch):
     assert summary(result.err)[0] > 0
 
 
-def read_files(monkeypatch) -> list[str]:
-    """The names of the page files read from now on."""
+def files_passed_to(monkeypatch, function: str) -> list[str]:
+    """The names of the files content.py passes to one of its functions from now on
+    ('read_bytes': the page files read, 'load_page': those parsed)."""
     import handbook.content
-    read: list[str] = []
-    read_bytes = handbook.content.read_bytes
+    names: list[str] = []
+    original = getattr(handbook.content, function)
 
     def counted(file, *args, **kwargs):
-        read.append(file.name)
-        return read_bytes(file, *args, **kwargs)
+        names.append(file.name)
+        return original(file, *args, **kwargs)
 
-    monkeypatch.setattr(handbook.content, "read_bytes", counted)
-    return read
+    monkeypatch.setattr(handbook.content, function, counted)
+    return names
 
 
 def test_a_build_after_one_edit_reads_only_that_file(run, site, tmp_path, monkeypatch):
     """A page file whose size, times and inode are as when it was read is not read again."""
     monkeypatch.setattr(handbook.loaded, "SETTLED_NS", 0)  # the files are not seconds old
     assert run("build", site).code == 0
-    read = read_files(monkeypatch)
+    read = files_passed_to(monkeypatch, "read_bytes")
     _replace(site / "content/proaros/vision.md", "title: ", "title: Ny ")
     result = run("build", site)
     assert result.code == 0, result.err
@@ -207,7 +200,7 @@ def test_a_file_saved_just_now_is_read_even_if_its_stat_looks_the_same(run, site
     """A save in the same tick of the file system's clock as the one before it, of the same size,
     would leave size and times as they were: a file is trusted only once it is 2 s old."""
     assert run("build", site).code == 0
-    read = read_files(monkeypatch)
+    read = files_passed_to(monkeypatch, "read_bytes")
     _replace(site / "content/proaros/vision.md", "title: ", "title: Ny ")
     assert run("build", site).code == 0
     assert "values.md" in read  # copied into the test's site just now
@@ -220,7 +213,7 @@ def test_a_file_changed_with_its_size_and_time_put_back_is_read(run, site, tmp_p
     before = vision.stat()
     _replace(vision, "title: Vår vision", "title: Vår VISION")  # same size
     os.utime(vision, ns=(before.st_atime_ns, before.st_mtime_ns))  # its ctime moves all the same
-    read = read_files(monkeypatch)
+    read = files_passed_to(monkeypatch, "read_bytes")
     result = run("build", site)
     assert result.code == 0, result.err
     assert read == ["vision.md"]
