@@ -9,7 +9,6 @@ as dependency keys (depends.py). A kept body is used only while all of that is t
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import zlib
@@ -17,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .cache import problem_from_json, problem_to_json
+from .cache import anchor_from_json, anchor_to_json, json_text, problem_from_json, problem_to_json, text_digest
 from .errors import Problem
 from .links import Anchor
 from .model import Page
@@ -49,7 +48,7 @@ class Kept:
 def source(page: Page) -> str:
     """What a page's converted body is made from, besides the keys its links read."""
     text = "\0".join((page.body, str(page.body_line), page.language, page.path, page.file))
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return text_digest(text.encode("utf-8", "surrogatepass"))
 
 
 class Bodies:
@@ -74,14 +73,13 @@ class Bodies:
         self._owner = os.getpid()
 
     def get(self, page: Page) -> Body | None:
-        kept = self._kept.get(page.organisation, {}).get(page.file)
         made_from = source(page)
-        if (kept is None or kept.source != made_from) and self.store is not None and os.getpid() == self._owner:
-            kept = self._stored(page.file, made_from)
-            if kept is not None:
-                self._remember(page, kept)
+        kept = self._kept.get(page.organisation, {}).get(page.file)
         if kept is None or kept.source != made_from:
-            return None
+            kept = self._stored(page.file, made_from)
+            if kept is None:
+                return None
+            self._remember(page, kept)
         if self.versions is not None and any(self.versions(key) != version for key, version in kept.versions):
             return None
         return kept.body
@@ -108,7 +106,8 @@ class Bodies:
         bodies[page.file] = kept
 
     def _stored(self, file: str, made_from: str) -> Kept | None:
-        if self.store is None or self.versions is None:  # (without versions, nothing to check it by)
+        # Only the process that owns the store reads it; without versions, nothing checks a body.
+        if self.store is None or self.versions is None or os.getpid() != self._owner:
             return None
         data = self.store.body(file, made_from)
         if data is None:
@@ -123,7 +122,7 @@ def kept_to_bytes(kept: Kept) -> bytes:
     body = kept.body
     return zlib.compress(json.dumps({
         "source": kept.source, "html": body.html, "problems": [problem_to_json(p) for p in body.problems],
-        "reads": sorted(body.reads), "anchors": [[a.output, a.fragment, a.url, a.line] for a in body.anchors],
+        "reads": sorted(body.reads), "anchors": [anchor_to_json(a) for a in body.anchors],
         "versions": [list(pair) for pair in kept.versions],
     }, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
 
@@ -137,22 +136,11 @@ def kept_from_bytes(data: bytes, made_from: str) -> Kept:
     html = stored["html"]
     if html is not None and not isinstance(html, str):
         raise ValueError("not HTML")
-    anchors = tuple(Anchor(_text(a[0]), _text(a[1]), _text(a[2]), _line(a[3])) for a in stored["anchors"])
+    anchors = tuple(anchor_from_json(a) for a in stored["anchors"])
     body = Body(html, tuple(problem_from_json(p) for p in stored["problems"]),
-                frozenset(_text(key) for key in stored["reads"]), anchors)
-    versions = tuple((_text(key), _text(version)) for key, version in stored["versions"])
+                frozenset(json_text(key) for key in stored["reads"]), anchors)
+    versions = tuple((json_text(key), json_text(version)) for key, version in stored["versions"])
     if {key for key, _version in versions} != body.reads:
         raise ValueError("versions of other keys")
     return Kept(body, made_from, versions)
 
-
-def _text(value: object) -> str:
-    if not isinstance(value, str):
-        raise ValueError("not a text")
-    return value
-
-
-def _line(value: object) -> int | None:
-    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-        raise ValueError("not a line")
-    return value

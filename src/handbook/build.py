@@ -9,6 +9,7 @@ nothing to do takes a fraction of a second.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from pathlib import Path
@@ -40,10 +41,8 @@ def build(site_dir: Path, out_dir: Path | None = None, *, base_url: str | None =
     output is left exactly as it was. The cache (default SITE/.cache/handbook/) lets a build
     render only what changed since the last one; `use_cache=False` builds from nothing.
     """
-    if not use_cache:
-        with usercache.off():  # nothing compiled by an earlier run either
-            return _build(site_dir, out_dir, base_url, strict, write, jobs, cache_dir, use_cache)
-    return _build(site_dir, out_dir, base_url, strict, write, jobs, cache_dir, use_cache)
+    with usercache.off() if not use_cache else contextlib.nullcontext():  # nothing an earlier run compiled
+        return _build(site_dir, out_dir, base_url, strict, write, jobs, cache_dir, use_cache)
 
 
 def _build(site_dir: Path, out_dir: Path | None, base_url: str | None, strict: bool, write: bool,

@@ -139,7 +139,7 @@ class Entry:
         return json.dumps({
             "stamp": self.stamp, "digest": self.digest,
             "problems": [problem_to_json(p) for p in self.problems],
-            "anchors": [[a.output, a.fragment, a.url, a.line] for a in self.anchors],
+            "anchors": [anchor_to_json(a) for a in self.anchors],
             "ids": sorted(self.ids), "source": self.source, "file": self.file, "indexed": self.indexed,
         }, ensure_ascii=False, separators=(",", ":"))
 
@@ -149,7 +149,7 @@ class Entry:
         return Entry(
             keys=keys, stamp=str(data["stamp"]), digest=str(data["digest"]),
             problems=tuple(problem_from_json(p) for p in data["problems"]),
-            anchors=tuple(Anchor(str(a[0]), str(a[1]), str(a[2]), _int(a[3])) for a in data["anchors"]),
+            anchors=tuple(anchor_from_json(a) for a in data["anchors"]),
             ids=frozenset(str(i) for i in data["ids"]),
             source=None if data["source"] is None else str(data["source"]),
             file=None if data["file"] is None else (int(data["file"][0]), int(data["file"][1])),
@@ -191,7 +191,7 @@ def problem_to_json(problem: Problem) -> list:
 def problem_from_json(item: list) -> Problem:
     """A problem stored by problem_to_json; ValueError (or TypeError, KeyError, IndexError) if
     damaged or made by a version with other messages."""
-    return Problem(str(item[0]), Text.from_json(item[1]), _int(item[2]), _int(item[3]),
+    return Problem(str(item[0]), Text.from_json(item[1]), json_int(item[2]), json_int(item[3]),
                    None if item[4] is None else Text.from_json(item[4]), str(item[5]), item[6] is not False)
 
 
@@ -199,7 +199,24 @@ def _text_or_none(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _int(value: object) -> int | None:
+def anchor_to_json(anchor: Anchor) -> list:
+    return [anchor.output, anchor.fragment, anchor.url, anchor.line]
+
+
+def anchor_from_json(item: list) -> Anchor:
+    """An anchor stored by anchor_to_json; ValueError (or TypeError, IndexError) if damaged."""
+    return Anchor(json_text(item[0]), json_text(item[1]), json_text(item[2]), json_int(item[3]))
+
+
+# Strict readers of stored JSON: a value of another kind means the entry is damaged.
+
+def json_text(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError("not a text")
+    return value
+
+
+def json_int(value: object) -> int | None:
     if value is None:
         return None
     if not isinstance(value, int) or isinstance(value, bool):

@@ -15,7 +15,7 @@ import types
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from .cache import digest, problem_from_json, problem_to_json
+from .cache import digest, json_text, problem_from_json, problem_to_json
 from .config import SiteConfig
 from .errors import Problem
 from .model import Organisation, Page, Period, Value
@@ -228,7 +228,7 @@ def page_from_json(text: str) -> tuple[Page | None, list[Problem]]:
         return None, problems
     fields: dict[str, Any] = {name: _value_from_json(stored[name]) for name in Page.__dataclass_fields__}
     fields["values"] = tuple(_value(item) for item in fields["values"])
-    fields["goals"] = tuple(_text(goal) for goal in fields["goals"])
+    fields["goals"] = tuple(json_text(goal) for goal in fields["goals"])
     if fields["period"] is not None:
         start, end = fields["period"]
         fields["period"] = Period(_point(start), _point(end))
@@ -280,10 +280,5 @@ def _point(value: object) -> int | dt.date:
 def _value(item: object) -> Value:
     if not isinstance(item, list) or len(item) != 2 or (item[1] is not None and not isinstance(item[1], str)):
         raise ValueError("not a value")
-    return Value(_text(item[0]), item[1])
+    return Value(json_text(item[0]), item[1])
 
-
-def _text(item: object) -> str:
-    if not isinstance(item, str):
-        raise ValueError("not a text")
-    return item
