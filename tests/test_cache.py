@@ -10,6 +10,7 @@ import random
 import re
 import shutil
 import sqlite3
+import subprocess
 import zlib
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import pytest
 import handbook.loaded
 from conftest import REPO, copy_example, files_of, parse, text_of
 from handbook.build import output_signature
+from handbook.cache import Cache, text_digest
 
 SUMMARY = re.compile(r"built (\d+) pages \((\d+) files\) into .* in [\d.]+ s: (\d+) rendered, (\d+) written")
 
@@ -156,6 +158,78 @@ def test_an_entry_altered_in_the_cache_is_rendered_again(run, site, tmp_path):
     result = run("build", site)
     assert summary(result.err)[0] == 5
     assert files_of(site / "build") == clean_build(run, site, tmp_path / "clean")
+
+
+def forge(site: Path, path: str, data: bytes) -> None:
+    """Put `data` into the cache as the output at `path`, as a forger would: with its digest."""
+    with sqlite3.connect(cache_file(site)) as db:
+        (entry,) = db.execute("SELECT entry FROM outputs WHERE path = ?", (path,)).fetchone()
+        entry = json.loads(entry) | {"digest": text_digest(data)}
+        db.execute("UPDATE outputs SET text = ?, entry = ? WHERE path = ?",
+                   (zlib.compress(data), json.dumps(entry), path))
+    db.close()
+
+
+def git(folder: Path, *args: str) -> str:
+    """Run git in `folder`, untouched by this machine's git settings."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    environment = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    return subprocess.run(["git", "-C", str(folder), *args], input="", check=True, capture_output=True, text=True,
+                          env=environment).stdout
+
+
+@pytest.mark.parametrize("index_version", ["2", "3", "4"])
+def test_a_cache_committed_with_the_sources_is_never_published_from(run, site, tmp_path, index_version):
+    """A pull request can force-add a cache whose stored texts and digests agree: git tracks it,
+    so it came with the sources, and nothing of it is read (nor is it written, being theirs)."""
+    run("build", site)
+    evil = b"<script>alert(1)</script>"
+    forge(site, "sv/proaros/vision/index.html", evil)
+    assert Cache.open(cache_file(site)).text("sv/proaros/vision/index.html") == evil  # a perfect forgery
+    git(site, "init", "-q")
+    git(site, "add", "-f", ".cache/handbook/cache.sqlite")
+    git(site, "-c", "user.name=A Forger", "-c", "user.email=forger@example.org", "commit", "-q", "-m", "Cache")
+    git(site, "add", "-N", "content")  # entries with extended flags, in version 3
+    git(site, "update-index", "--index-version", index_version)
+    committed = cache_file(site).read_bytes()
+    shutil.rmtree(site / "build")
+    result = run("build", site)
+    assert result.code == 0, result.err
+    assert ("warning[HB680]: the build cache" in result.err
+            and "is in git, so it may not come from a build" in result.err)
+    assert summary(result.err)[0] == 64  # all rendered
+    assert evil not in (site / "build/sv/proaros/vision/index.html").read_bytes()
+    assert files_of(site / "build") == clean_build(run, site, tmp_path / "clean")
+    assert cache_file(site).read_bytes() == committed
+    assert git(site, "status", "--porcelain", ".cache") == ""  # as it was committed
+    git(site, "rm", "-q", ".cache/handbook/cache.sqlite")  # as the warning says
+    assert summary(run("build", site).err)[0] == 64  # with a new cache
+    result = run("build", site)
+    assert "HB680" not in result.err and summary(result.err) == (0, 0)  # in use
+
+
+def test_a_cache_git_does_not_track_is_used_inside_a_repository(run, site, tmp_path):
+    """.gitignore keeps .cache/ out; a file whose path ends like the cache's is not it."""
+    git(site, "init", "-q")
+    (site / ".gitignore").write_text(".cache/\nbuild/\n", encoding="utf-8")
+    (site / "content/proaros/media/.cache/handbook").mkdir(parents=True)
+    (site / "content/proaros/media/.cache/handbook/cache.sqlite").write_bytes(b"")
+    git(site, "add", "-A")
+    git(site, "add", "-f", "content/proaros/media/.cache/handbook/cache.sqlite")
+    run("build", site)
+    result = run("build", site)
+    assert "HB680" not in result.err and summary(result.err) == (0, 0)
+
+
+def test_a_cache_path_that_is_a_folder_builds_without_a_cache(run, site, tmp_path):
+    cache_file(site).mkdir(parents=True)
+    result = run("build", site)
+    assert result.code == 0, result.err
+    assert ".cache/handbook: warning[HB608]: the build cache" in result.err
+    assert summary(result.err) == (64, 69)
+    assert files_of(site / "build") == clean_build(run, site, tmp_path / "clean")
+    assert cache_file(site).is_dir()
 
 
 def test_a_build_after_one_edit_parses_only_that_file(run, site, monkeypatch):

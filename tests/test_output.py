@@ -136,6 +136,31 @@ def test_parallel_rendering_gives_the_same_bytes(make_site, tmp_path):
     assert files_of(tmp_path / "serial") == files_of(tmp_path / "parallel")
 
 
+def test_parallel_rendering_converts_each_body_once(make_site, tmp_path, monkeypatch):
+    """An organisation's printable handbooks show its pages' bodies: a worker is given an
+    organisation's outputs together, so that it converts them once for both."""
+    from handbook.build import build
+    from handbook.markdown import MarkdownRenderer
+    files = {}
+    for organisation in range(5):
+        files[f"content/org-{organisation}/organisation.yaml"] = f"name: Org {organisation}\nlanguage: sv\n"
+        for number in range(50):
+            files[f"content/org-{organisation}/page-{number}.md"] = f"---\ntitle: S\n---\nText {organisation}-{number}.\n"
+    root = make_site(files)
+    log = tmp_path / "converted"
+    page = MarkdownRenderer.page
+
+    def logged(self, text, language, resolve=None):
+        with open(log, "a", encoding="utf-8") as handle:  # from whichever process converts it
+            handle.write(text.strip() + "\n")
+        return page(self, text, language, resolve)
+
+    monkeypatch.setattr(MarkdownRenderer, "page", logged)
+    build(root, tmp_path / "out", jobs=2, use_cache=False)
+    converted = log.read_text(encoding="utf-8").splitlines()
+    assert sorted(converted) == sorted(f"Text {o}-{n}." for o in range(5) for n in range(50))
+
+
 def test_problems_found_while_rendering_in_parallel_are_reported(make_site, tmp_path):
     import pytest
 

@@ -28,6 +28,7 @@ from typing import Literal
 from . import registry as msg
 from . import usercache
 from .errors import Problem
+from .gitindex import tracked_by_git
 from .links import Anchor
 from .messages import Text
 
@@ -263,6 +264,12 @@ class Cache:
         assert self.file is not None
         if not self.file.exists():
             return
+        if tracked_by_git(self.file):
+            # It came with the sources, from whoever could commit it: its stored texts would be
+            # published unchecked. Neither read nor written (it is the repository's file).
+            self.note = msg.CACHE_IN_GIT(file=str(self.file))
+            self.file = None
+            return
         try:
             db = sqlite3.connect(self.file)
             meta = dict(db.execute("SELECT key, value FROM meta"))
@@ -301,7 +308,10 @@ class Cache:
         assert self.file is not None
         self.note = note
         self._key_ids = {}
-        self.file.unlink(missing_ok=True)
+        try:
+            self.file.unlink(missing_ok=True)
+        except OSError:  # a folder, say: this build goes without a cache
+            self.file = None
 
     def text(self, path: str) -> bytes | None:
         """An output's bytes as last rendered, if the cache has them intact."""

@@ -36,7 +36,7 @@ from .loaded import PageCache
 from .model import Site
 from .render import Rendered, Renderer, Templates
 from .report import BuildReport
-from .targets import Target, targets_of
+from .targets import PageOutput, PrintedHandbook, Target, targets_of
 from .theme import Theme, catalog_sources, load_all_translations, load_theme
 
 # How many organisations' converted bodies serve keeps between runs (a few MB at most).
@@ -495,7 +495,7 @@ def render_targets(renderer: Renderer, targets: list[Target], jobs: int | None =
     renderer.templates.compile_all()  # inherited by the workers (see there)
     global _worker
     _worker = (renderer, targets)
-    chunks = [range(i, min(i + _CHUNK, len(targets))) for i in range(0, len(targets), _CHUNK)]
+    chunks = _chunks(targets)
     try:
         import multiprocessing  # here: a build that renders a few outputs does without them
         from concurrent.futures import ProcessPoolExecutor
@@ -507,6 +507,31 @@ def render_targets(renderer: Renderer, targets: list[Target], jobs: int | None =
                     yield Rendered(targets[index], *made)
     finally:
         _worker = None
+
+
+def _chunks(targets: list[Target]) -> list[range]:
+    """The targets in runs of about _CHUNK, each ending where an organisation's outputs end:
+    its printable handbooks take the bodies its pages' outputs converted, which a worker has
+    only if it rendered them (split across two workers, a sixth of the bodies were converted
+    twice). An organisation larger than four chunks is split all the same."""
+    chunks: list[range] = []
+    start = 0
+    for index in range(1, len(targets) + 1):
+        size = index - start
+        if index == len(targets) or size >= 4 * _CHUNK or \
+                (size >= _CHUNK and _organisation_of(targets[index]) != _organisation_of(targets[index - 1])):
+            chunks.append(range(start, index))
+            start = index
+    return chunks
+
+
+def _organisation_of(target: Target) -> str | None:
+    """The organisation whose page bodies a target shows, if any."""
+    if isinstance(target, PageOutput):
+        return target.page.organisation
+    if isinstance(target, PrintedHandbook):
+        return target.organisation
+    return None
 
 
 _worker: tuple[Renderer, list[Target]] | None = None

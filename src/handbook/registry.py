@@ -412,6 +412,8 @@ NOT_A_BUILD = Message("HB605", "refusing to replace this directory: it does not 
 EMPTY_OR_ANOTHER_OUT = Message("HB606", "empty it, or choose another --out", HINT)
 CACHE_IS_LINK = Message("HB607", "{folder} is a link out of the site folder; the build cache is not used", WARNING)
 CACHE_UNREADABLE = Message("HB608", "the build cache {file} could not be read ({detail}); it is rebuilt", WARNING)
+CACHE_IN_GIT = Message("HB680", "the build cache {file} is in git, so it may not come from a build: it is not "
+                                 "used; delete it ('git rm {file}'), and the next build makes a new one", WARNING)
 NO_PAGEFIND = Message("HB609", "the search index needs Pagefind, which is not installed ({detail})")
 INSTALL_AGAIN = Message("HB610", "install handbook again (Pagefind comes with it), or turn search off with "
                                  "'search: false' in site.yaml", HINT)
