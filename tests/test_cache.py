@@ -222,11 +222,41 @@ def test_a_cache_git_does_not_track_is_used_inside_a_repository(run, site, tmp_p
     assert "HB680" not in result.err and summary(result.err) == (0, 0)
 
 
+def test_a_journal_committed_beside_the_cache_is_never_replayed_into_it(run, site, tmp_path):
+    """SQLite replays a journal it finds beside a database into it: one committed there would
+    make the reader's own cache the forger's."""
+    run("build", site)
+    git(site, "init", "-q")
+    journal = cache_file(site).with_name("cache.sqlite-journal")
+    journal.write_bytes(b"a forged journal")
+    git(site, "add", "-f", ".cache/handbook/cache.sqlite-journal")
+    before = cache_file(site).read_bytes()
+    result = run("build", site)
+    assert "warning[HB680]" in result.err and summary(result.err)[0] == 64
+    assert cache_file(site).read_bytes() == before and journal.read_bytes() == b"a forged journal"
+
+
+@pytest.mark.parametrize("tracked", [False, True])
+def test_a_cache_that_is_a_link_is_neither_followed_nor_made(run, site, tmp_path, tracked):
+    """A link at the cache's place (committed, or put there) would have SQLite read a file
+    elsewhere, or make one where the link leads."""
+    cache_file(site).parent.mkdir(parents=True)
+    cache_file(site).symlink_to(tmp_path / "elsewhere.sqlite")
+    if tracked:
+        git(site, "init", "-q")
+        git(site, "add", "-f", ".cache/handbook/cache.sqlite")
+    result = run("build", site)
+    assert result.code == 0, result.err
+    assert ("warning[HB680]" if tracked else "warning[HB681]") in result.err
+    assert summary(result.err) == (64, 69)
+    assert not (tmp_path / "elsewhere.sqlite").exists() and cache_file(site).is_symlink()
+
+
 def test_a_cache_path_that_is_a_folder_builds_without_a_cache(run, site, tmp_path):
     cache_file(site).mkdir(parents=True)
     result = run("build", site)
     assert result.code == 0, result.err
-    assert ".cache/handbook: warning[HB608]: the build cache" in result.err
+    assert ".cache/handbook: warning[HB681]: the build cache" in result.err
     assert summary(result.err) == (64, 69)
     assert files_of(site / "build") == clean_build(run, site, tmp_path / "clean")
     assert cache_file(site).is_dir()

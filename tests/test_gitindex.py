@@ -38,7 +38,7 @@ def test_what_the_index_holds_is_tracked_and_nothing_else(tmp_path, object_forma
     git(repo, "init", "-q", f"--object-format={object_format}")
     tracked = ["a.md", "site/.cache/handbook/cache.sqlite", "content/över/ö.md", "zz/x"]
     untracked = [".cache/handbook/cache.sqlite",  # the end of a tracked path
-                 "site/.cache/handbook/cache", "content/över/ö.md.bak", "b.md"]
+                 "site/.cache/handbook/cache.sqlite3", "content/över/ö.md.bak", "b.md"]
     touch(repo, *tracked, *untracked)
     git(repo, "add", *tracked[:-1])
     git(repo, "commit", "-q", "-m", "x")
@@ -85,3 +85,92 @@ def test_an_index_that_cannot_be_read_counts_as_tracking(tmp_path, index):
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git/index").write_bytes(index)
     assert tracked_by_git(tmp_path / "a.md")
+
+
+def repository(tmp_path: Path, *tracked: str, forced: tuple[str, ...] = ()) -> Path:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    touch(repo, "a.md", *tracked)
+    git(repo, "add", "a.md", *tracked)
+    if forced:
+        git(repo, "add", "-f", *forced)
+    return repo
+
+
+CACHE = "site/.cache/handbook/cache.sqlite"
+
+
+def test_a_journal_beside_the_cache_is_tracking_it(tmp_path):
+    """SQLite replays a journal it finds beside a database into it when it opens it."""
+    repo = repository(tmp_path, CACHE + "-journal")
+    touch(repo, CACHE)
+    assert tracked_by_git(repo / CACHE)
+
+
+def test_a_folder_on_the_way_is_followed_as_written_and_as_resolved(tmp_path):
+    """A link committed in place of .cache/: the index holds the link and the file it leads
+    to, under their own names."""
+    repo = tmp_path / "repo"
+    (repo / "site/c/handbook").mkdir(parents=True)
+    (repo / "site/c/handbook/cache.sqlite").write_bytes(b"")
+    (repo / "site/.cache").symlink_to("c")
+    git(repo, "init", "-q")
+    git(repo, "add", "site/c/handbook/cache.sqlite")
+    assert tracked_by_git(repo / CACHE)
+    git(repo, "rm", "-q", "--cached", "site/c/handbook/cache.sqlite")
+    git(repo, "add", "site/.cache")  # the link alone
+    assert tracked_by_git(repo / CACHE)
+
+
+def test_a_tracked_link_that_leads_nowhere_is_tracked(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "site/.cache/handbook").mkdir(parents=True)
+    (repo / CACHE).symlink_to(tmp_path / "nothing-here")
+    git(repo, "init", "-q")
+    git(repo, "add", "-f", CACHE)
+    assert tracked_by_git(repo / CACHE)
+
+
+def test_case_does_not_hide_a_tracked_cache(tmp_path):
+    """On macOS and Windows, site/.Cache/… opens as site/.cache/…."""
+    repo = repository(tmp_path)
+    empty = git(repo, "hash-object", "-w", "--stdin").strip()
+    git(repo, "update-index", "--add", "--cacheinfo", f"100644,{empty},site/.Cache/handbook/Cache.sqlite")
+    assert tracked_by_git(repo / CACHE)
+
+
+def test_a_folder_a_sparse_index_keeps_whole_is_tracked(tmp_path):
+    repo = repository(tmp_path, "site/vision.md", "other/x.md")
+    git(repo, "commit", "-q", "-m", "x")
+    git(repo, "sparse-checkout", "set", "--cone", "--sparse-index", "other")
+    assert not (repo / "site").exists()
+    touch(repo, CACHE)
+    assert tracked_by_git(repo / CACHE)
+
+
+def test_an_index_named_by_git_index_file_is_read(tmp_path, monkeypatch):
+    repo = repository(tmp_path)
+    touch(repo, CACHE)
+    assert not tracked_by_git(repo / CACHE)
+    environment = {**os.environ, "GIT_INDEX_FILE": str(tmp_path / "other-index"),
+                   "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    subprocess.run(["git", "-C", str(repo), "add", "-f", CACHE], check=True, env=environment)
+    monkeypatch.setenv("GIT_INDEX_FILE", str(tmp_path / "other-index"))
+    assert tracked_by_git(repo / CACHE)
+
+
+@pytest.mark.parametrize("marker", [b"gitdir: nowhere\n", b"gitdir: a\0b\n", b"not a git file\n",
+                                    b"gitdir: " + b"x" * 300 + b"\n"])
+def test_a_git_file_that_names_no_repository_counts_as_tracking(tmp_path, marker):
+    touch(tmp_path, CACHE)
+    (tmp_path / ".git").write_bytes(marker)
+    assert tracked_by_git(tmp_path / CACHE)
+
+
+def test_an_index_that_is_not_a_plain_file_is_not_read(tmp_path):
+    """A pipe would be read for ever."""
+    touch(tmp_path, CACHE)
+    (tmp_path / ".git").mkdir()
+    os.mkfifo(tmp_path / ".git/index")
+    assert tracked_by_git(tmp_path / CACHE)

@@ -262,12 +262,17 @@ class Cache:
     def _load(self) -> None:
         """Open the file if it is a cache of this version of handbook (else set it aside)."""
         assert self.file is not None
-        if not self.file.exists():
+        if not os.path.lexists(self.file):
             return
         if tracked_by_git(self.file):
             # It came with the sources, from whoever could commit it: its stored texts would be
             # published unchecked. Neither read nor written (it is the repository's file).
             self.note = msg.CACHE_IN_GIT(file=str(self.file))
+            self.file = None
+            return
+        if self.file.is_symlink() or not self.file.is_file():
+            # Not one a build made: a link would have SQLite read, or make, a file elsewhere.
+            self.note = msg.CACHE_NOT_A_FILE(file=str(self.file))
             self.file = None
             return
         try:

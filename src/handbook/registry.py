@@ -414,6 +414,8 @@ CACHE_IS_LINK = Message("HB607", "{folder} is a link out of the site folder; the
 CACHE_UNREADABLE = Message("HB608", "the build cache {file} could not be read ({detail}); it is rebuilt", WARNING)
 CACHE_IN_GIT = Message("HB680", "the build cache {file} is in git, so it may not come from a build: it is not "
                                  "used; delete it ('git rm {file}'), and the next build makes a new one", WARNING)
+CACHE_NOT_A_FILE = Message("HB681", "the build cache {file} is not a plain file (it is a link or a folder), so it "
+                                     "is not used; delete it, and the next build makes a new one", WARNING)
 NO_PAGEFIND = Message("HB609", "the search index needs Pagefind, which is not installed ({detail})")
 INSTALL_AGAIN = Message("HB610", "install handbook again (Pagefind comes with it), or turn search off with "
                                  "'search: false' in site.yaml", HINT)
