@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +52,16 @@ class Result:
 
     def html(self, path: str) -> BeautifulSoup:
         return parse(self.build / path)
+
+
+def git(folder: Path, *args: str) -> str:
+    """Run git in `folder` as a stated author, untouched by this machine's git settings; its
+    output. Skips the test where git is not installed."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    environment = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    return subprocess.run(["git", "-C", str(folder), "-c", "user.name=A", "-c", "user.email=a@example.org", *args],
+                          input="", check=True, capture_output=True, text=True, env=environment).stdout
 
 
 def parse(file: Path) -> BeautifulSoup:

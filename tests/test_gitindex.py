@@ -4,24 +4,15 @@ formats (the build cache is not used if it does: test_cache.py)."""
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from conftest import git
 from handbook.gitindex import in_index, tracked_by_git
 
 # Longer than the 4,095 bytes an entry's flags can hold (and than a path on disk may be).
 LONG = "/".join(["l" * 200] * 21) + "/end.md"
-
-
-def git(folder: Path, *args: str) -> str:
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
-    environment = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    return subprocess.run(["git", "-C", str(folder), "-c", "user.name=A", "-c", "user.email=a@example.org", *args],
-                          input="", check=True, capture_output=True, text=True, env=environment).stdout
 
 
 def touch(root: Path, *paths: str) -> None:
@@ -153,10 +144,8 @@ def test_an_index_named_by_git_index_file_is_read(tmp_path, monkeypatch):
     repo = repository(tmp_path)
     touch(repo, CACHE)
     assert not tracked_by_git(repo / CACHE)
-    environment = {**os.environ, "GIT_INDEX_FILE": str(tmp_path / "other-index"),
-                   "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    subprocess.run(["git", "-C", str(repo), "add", "-f", CACHE], check=True, env=environment)
-    monkeypatch.setenv("GIT_INDEX_FILE", str(tmp_path / "other-index"))
+    monkeypatch.setenv("GIT_INDEX_FILE", str(tmp_path / "other-index"))  # for git and for the check
+    git(repo, "add", "-f", CACHE)
     assert tracked_by_git(repo / CACHE)
 
 

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from packaging.requirements import Requirement
 
-from conftest import REPO, parse, text_of
+from conftest import REPO, git, parse, text_of
 from handbook import __version__
 from handbook.messages import language
 from handbook.new_site import WORKFLOW_SOURCE
@@ -184,15 +184,12 @@ def test_the_install_step_installs_what_requirements_say(new_site, tmp_path):
 
 
 def test_git_keeps_the_sources_but_not_the_output(new_site, tmp_path, run):
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
     site = tmp_path / "site"
     shutil.copytree(new_site, site)
     assert run("build", site).code == 0
     assert (site / "build").is_dir() and (site / ".cache").is_dir()
-    subprocess.run(["git", "init", "-q", str(site)], check=True)
-    status = subprocess.run(["git", "-C", str(site), "status", "--porcelain", "--untracked-files=all"],
-                            check=True, capture_output=True, text=True).stdout
+    git(site, "init", "-q")
+    status = git(site, "status", "--porcelain", "--untracked-files=all")
     tracked = {line[3:] for line in status.splitlines()}
     assert tracked == files_in(new_site)
 

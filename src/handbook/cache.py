@@ -315,7 +315,7 @@ class Cache:
         self._key_ids = {}
         try:
             self.file.unlink(missing_ok=True)
-        except OSError:  # a folder, say: this build goes without a cache
+        except OSError:  # in a folder it may not write in, say: this build goes without a cache
             self.file = None
 
     def text(self, path: str) -> bytes | None:
